@@ -1,0 +1,151 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Provider names accepted in config.toml.
+const (
+	ProviderSandbox    = "sandbox"
+	ProviderPiaodanyun = "piaodanyun"
+	ProviderXunlian    = "xunlian"
+	ProviderLeqi       = "leqi"
+)
+
+// ConfigFileName is the configuration file in the home directory.
+const ConfigFileName = "config.toml"
+
+// Config is config.toml (DESIGN §3). It never holds a secret itself, only
+// the name of the environment variable that does.
+type Config struct {
+	Provider   string           `toml:"provider"`
+	Seller     SellerConfig     `toml:"seller"`
+	Piaodanyun PiaodanyunConfig `toml:"piaodanyun"`
+	Xunlian    XunlianConfig    `toml:"xunlian"`
+	Leqi       LeqiConfig       `toml:"leqi"`
+	Inbound    InboundConfig    `toml:"inbound"`
+	Sandbox    SandboxConfig    `toml:"sandbox"`
+}
+
+// SellerConfig is the [seller] section: the company invoices are issued for.
+type SellerConfig struct {
+	Name    string `toml:"name"`
+	TaxID   string `toml:"tax_id"`
+	Address string `toml:"address"`
+	Phone   string `toml:"phone"`
+	Bank    string `toml:"bank"`
+	Account string `toml:"account"`
+}
+
+// PiaodanyunConfig is the [piaodanyun] section.
+type PiaodanyunConfig struct {
+	BaseURL     string `toml:"base_url"`
+	Phone       string `toml:"phone"`
+	PasswordEnv string `toml:"password_env"`
+	TenantID    int64  `toml:"tenant_id"`
+	Username    string `toml:"username"` // 局端账号
+}
+
+// XunlianConfig is the [xunlian] section.
+type XunlianConfig struct {
+	BaseURL             string `toml:"base_url"`
+	CompanyDataResource string `toml:"company_data_resource"`
+	TerminalCode        string `toml:"terminal_code"`
+}
+
+// LeqiConfig is the [leqi] section.
+type LeqiConfig struct {
+	BaseURL   string `toml:"base_url"`
+	Jrdwptbh  string `toml:"jrdwptbh"`
+	KeyEnv    string `toml:"key_env"`
+	Threshold int    `toml:"threshold"`
+}
+
+// InboundConfig is the [inbound] section (service S000621).
+type InboundConfig struct {
+	BaseURL   string `toml:"base_url"`
+	AppID     string `toml:"appid"`
+	SecretEnv string `toml:"secret_env"`
+	Jtnsrsbh  string `toml:"jtnsrsbh"`
+	Nsrsbh    string `toml:"nsrsbh"`
+}
+
+// SandboxConfig is the [sandbox] section: fault injection for the embedded
+// simulated tax service.
+type SandboxConfig struct {
+	LatencyMS int     `toml:"latency_ms"` // added to every answer
+	ErrorRate float64 `toml:"error_rate"` // share of requests answered with a transient failure
+	DropRate  float64 `toml:"drop_rate"`  // share of issuances committed, then answered by a dropped connection
+}
+
+// DemoSeller is the company the sandbox issues for when config.toml names
+// none. Its tax ID is made up but passes the check digit.
+var DemoSeller = SellerConfig{
+	Name:    "成都示例数字科技有限公司",
+	TaxID:   "91510100MA6CXP8Q2Q",
+	Address: "成都市高新区天府大道中段1号",
+	Phone:   "028-85550000",
+	Bank:    "中国工商银行成都高新支行",
+	Account: "4402000000000000001",
+}
+
+// DefaultConfig is what an empty home directory means: the sandbox, issuing
+// for the demo seller.
+func DefaultConfig() Config {
+	return Config{Provider: ProviderSandbox, Seller: DemoSeller}
+}
+
+// LoadConfig reads config.toml from home. A missing file means the default
+// (sandbox) configuration. Unknown keys are refused by name, so a typo never
+// silently falls back to a default.
+func LoadConfig(home string) (Config, error) {
+	path := filepath.Join(home, ConfigFileName)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return DefaultConfig(), nil
+	}
+	if err != nil {
+		return Config{}, err
+	}
+	return ParseConfig(data, path)
+}
+
+// ParseConfig parses config.toml's content; path is only used in messages.
+func ParseConfig(data []byte, path string) (Config, error) {
+	cfg := Config{Provider: ProviderSandbox}
+	md, err := toml.Decode(string(data), &cfg)
+	if err != nil {
+		return Config{}, fmt.Errorf("%s: %w", path, err)
+	}
+	if undecoded := md.Undecoded(); len(undecoded) > 0 {
+		keys := make([]string, len(undecoded))
+		for i, k := range undecoded {
+			keys[i] = k.String()
+		}
+		sort.Strings(keys)
+		return Config{}, fmt.Errorf("%s: 未知的配置项 %s", path, strings.Join(keys, ", "))
+	}
+	switch cfg.Provider {
+	case ProviderSandbox, ProviderPiaodanyun, ProviderXunlian, ProviderLeqi:
+	default:
+		return Config{}, fmt.Errorf("%s: provider = %q 无效,应为 sandbox、piaodanyun、xunlian 或 leqi", path, cfg.Provider)
+	}
+	if cfg.Seller == (SellerConfig{}) && cfg.Provider == ProviderSandbox {
+		cfg.Seller = DemoSeller
+	}
+	return cfg, nil
+}
+
+// SellerParty is the [seller] section as a party.
+func (c Config) SellerParty() Party {
+	s := c.Seller
+	return Party{Name: s.Name, TaxID: s.TaxID, Address: s.Address, Phone: s.Phone, Bank: s.Bank, Account: s.Account}
+}

@@ -1,0 +1,130 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// FieldError is one broken rule, attached to the input field at fault.
+// Field is a path such as "buyer.tax_id" or "lines[2].tax_rate"; Rule a
+// stable machine name such as "required", "check_digit" or "max_bytes".
+type FieldError struct {
+	Field   string `json:"field"`
+	Rule    string `json:"rule"`
+	Message string `json:"message"`
+}
+
+func (e FieldError) Error() string { return e.Field + ": " + e.Message }
+
+// ValidationError lists every rule an input breaks. Nothing is sent while
+// an invoice has one.
+type ValidationError struct {
+	Errors []FieldError `json:"errors"`
+}
+
+func (e *ValidationError) Error() string {
+	msgs := make([]string, len(e.Errors))
+	for i, fe := range e.Errors {
+		msgs[i] = fe.Error()
+	}
+	return "发票校验未通过:" + strings.Join(msgs, ";")
+}
+
+// For returns the errors on one field, or on a field and everything below it
+// when field ends in "." (e.g. "lines[0].").
+func (e *ValidationError) For(field string) []FieldError {
+	var out []FieldError
+	for _, fe := range e.Errors {
+		if fe.Field == field || strings.HasSuffix(field, ".") && strings.HasPrefix(fe.Field, field) {
+			out = append(out, fe)
+		}
+	}
+	return out
+}
+
+// ErrorKind classifies a provider's refusal by what should happen next.
+type ErrorKind int
+
+// Error kinds.
+const (
+	// KindTransient: timeouts, dropped connections, 5xx, malformed answers.
+	// Retry with backoff and the same serial; the request may have been processed.
+	KindTransient ErrorKind = iota + 1
+	// KindBusiness: the provider refused the content. The clerk edits and
+	// issues again under a new serial.
+	KindBusiness
+	// KindCredentials: wrong password, expired account, login needed. Stop
+	// and ask the clerk; nothing was issued.
+	KindCredentials
+	// KindFaceAuth: the bureau wants a face-authentication scan first (420).
+	KindFaceAuth
+)
+
+func (k ErrorKind) String() string {
+	switch k {
+	case KindTransient:
+		return "transient"
+	case KindBusiness:
+		return "business"
+	case KindCredentials:
+		return "credentials"
+	case KindFaceAuth:
+		return "face_auth"
+	}
+	return fmt.Sprintf("kind(%d)", int(k))
+}
+
+// ProviderError is a provider's refusal or failure, classified. Its message
+// never carries secrets: providers put only codes and the provider's own
+// message in it.
+type ProviderError struct {
+	Kind     ErrorKind
+	Provider string // e.g. "票单云"
+	Op       string // the operation, e.g. "blueTicket"
+	Code     string // the provider's code, if it gave one
+	Message  string // the provider's message, or what went wrong
+	Err      error  // the underlying error, if any
+}
+
+func (e *ProviderError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Provider)
+	if e.Op != "" {
+		b.WriteString(" " + e.Op)
+	}
+	b.WriteString(": ")
+	if e.Code != "" {
+		b.WriteString("[" + e.Code + "] ")
+	}
+	b.WriteString(e.Message)
+	return b.String()
+}
+
+func (e *ProviderError) Unwrap() error { return e.Err }
+
+// ErrorKindOf returns the kind of a provider error in err's chain, or 0.
+func ErrorKindOf(err error) ErrorKind {
+	var pe *ProviderError
+	if errors.As(err, &pe) {
+		return pe.Kind
+	}
+	return 0
+}
+
+// ErrNotFound is returned by lookups that find nothing.
+var ErrNotFound = errors.New("not found")
+
+// OutcomeUnknownError says an invoice was sent but its outcome could not be
+// learned yet. It is stored under its serial and resolved later by querying
+// the provider, never by sending a new serial.
+type OutcomeUnknownError struct {
+	Serial string
+	Cause  error
+}
+
+func (e *OutcomeUnknownError) Error() string {
+	return fmt.Sprintf("开具结果未知(流水号 %s):%v。发票已保存,将用同一流水号向税局查询结果,请勿重复开具", e.Serial, e.Cause)
+}
+
+func (e *OutcomeUnknownError) Unwrap() error { return e.Cause }

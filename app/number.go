@@ -1,0 +1,39 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// InvoiceNumberLength is the length of a fully digitalized invoice number.
+const InvoiceNumberLength = 20
+
+// InvoiceNumber is a 数电票 number taken apart. Numbers stay strings: 20
+// digits overflow uint64.
+type InvoiceNumber struct {
+	Year     int    // 2000 + digits 1–2
+	Province string // digits 3–4, e.g. "11" Beijing, "51" Sichuan
+	Channel  byte   // digit 5, the issuing channel
+	Sequence string // digits 6–20
+}
+
+// ParseInvoiceNumber takes a 20-digit number apart.
+func ParseInvoiceNumber(s string) (InvoiceNumber, error) {
+	if len(s) != InvoiceNumberLength {
+		return InvoiceNumber{}, fmt.Errorf("发票号码应为%d位数字,当前%d位", InvoiceNumberLength, len(s))
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return InvoiceNumber{}, fmt.Errorf("发票号码第%d位 %q 不是数字", i+1, s[i])
+		}
+	}
+	yy, _ := strconv.Atoi(s[:2])
+	return InvoiceNumber{Year: 2000 + yy, Province: s[2:4], Channel: s[4], Sequence: s[5:]}, nil
+}
+
+// UsableOn reports whether the number may be used on an invoice dated t:
+// a number of year YY is only used in 20YY.
+func (n InvoiceNumber) UsableOn(t time.Time) bool {
+	return t.In(ChinaTime).Year() == n.Year
+}
