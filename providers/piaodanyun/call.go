@@ -1,0 +1,68 @@
+package piaodanyun
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net"
+	"net/url"
+
+	"github.com/go-resty/resty/v2"
+
+	"fapiao/app"
+)
+
+// post sends form to path (a qdjk call) with the access token and returns
+// the answer's data. A refused token is renewed and the call sent once
+// more; the server did not act on a call it refused for its token, so the
+// resend cannot duplicate anything. Every error is a *app.ProviderError.
+func (c *Client) post(ctx context.Context, op, path string, form url.Values) (json.RawMessage, error) {
+	for attempt := 0; attempt < 2; attempt++ {
+		token, err := c.tokens.get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		v := c.postOnce(ctx, op, path, form, token)
+		if !v.tokenExpired {
+			return v.data, v.err
+		}
+		c.tokens.invalidate(token)
+	}
+	return nil, providerError(app.KindCredentials, op, "",
+		"访问令牌被拒绝:重新获取令牌后仍无效,请检查票单云账号、密码和租户ID", nil)
+}
+
+// postOnce sends one form with the raw token (no "Bearer") and judges the answer.
+func (c *Client) postOnce(ctx context.Context, op, path string, form url.Values, token string) verdict {
+	resp, err := c.api.R().
+		SetContext(ctx).
+		SetHeader("Authorization", token).
+		SetHeader("Accept", "application/json").
+		SetFormDataFromValues(form).
+		Post(c.cfg.BaseURL + path)
+	if err != nil {
+		return verdict{err: transportError(op, err)}
+	}
+	return c.judge(op, resp.StatusCode(), resp.Body())
+}
+
+// transportError classifies a request that got no usable answer. It is
+// always transient: the server may have acted on the request. The message
+// leaves out the URL and the request, naming only what went wrong.
+func transportError(op string, err error) *app.ProviderError {
+	cause := err
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		cause = ue.Err
+	}
+	var ne net.Error
+	switch {
+	case errors.Is(err, context.Canceled):
+		return transientError(op, "请求已取消,服务器可能已收到请求", cause)
+	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout():
+		return transientError(op, "请求超时,服务器可能已收到请求", cause)
+	case errors.Is(err, resty.ErrResponseBodyTooLarge):
+		return transientError(op, "响应过大,已放弃读取", cause)
+	}
+	return transientError(op, "网络错误:"+cause.Error(), cause)
+}
