@@ -121,7 +121,7 @@ func LoadConfig(home string) (Config, error) {
 // ParseConfig parses config.toml's content; path is only used in messages.
 func ParseConfig(data []byte, path string) (Config, error) {
 	cfg := Config{Provider: ProviderSandbox}
-	md, err := toml.Decode(string(data), &cfg)
+	md, err := toml.Decode(splitSemicolons(string(data)), &cfg)
 	if err != nil {
 		return Config{}, fmt.Errorf("%s: %w", path, err)
 	}
@@ -148,4 +148,50 @@ func ParseConfig(data []byte, path string) (Config, error) {
 func (c Config) SellerParty() Party {
 	s := c.Seller
 	return Party{Name: s.Name, TaxID: s.TaxID, Address: s.Address, Phone: s.Phone, Bank: s.Bank, Account: s.Account}
+}
+
+// splitSemicolons turns `a = 1; b = 2` into two lines. DESIGN §3 writes
+// config.toml's keys that way, which TOML itself does not allow; a clerk
+// copying it should not be punished. Semicolons inside strings and
+// comments are left alone.
+func splitSemicolons(text string) string {
+	out := []byte(text)
+	const (
+		normal = iota
+		doubleQuoted
+		singleQuoted
+		comment
+	)
+	state := normal
+	for i := 0; i < len(out); i++ {
+		c := out[i]
+		switch state {
+		case normal:
+			switch c {
+			case '#':
+				state = comment
+			case '"':
+				state = doubleQuoted
+			case '\'':
+				state = singleQuoted
+			case ';':
+				out[i] = '\n'
+			}
+		case doubleQuoted:
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				state = normal
+			}
+		case singleQuoted:
+			if c == '\'' {
+				state = normal
+			}
+		case comment:
+			if c == '\n' {
+				state = normal
+			}
+		}
+	}
+	return string(out)
 }
