@@ -1,0 +1,81 @@
+package sandbox
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Paths of the 票单云 API, exactly as seed 001 gives them.
+const (
+	pathObtainToken = "/obtainToken"
+	pathBlueTicket  = "/qdjk/fullExteriorInvoke/blueTicket"
+	pathQueryMx     = "/qdjk/fullExteriorInvoke/invoiceQueryMx"
+	pathLayoutFiles = "/qdjk/fullExteriorInvoke/getInvoicePdfOfd"
+)
+
+// Paths of the sandbox's own endpoints.
+const (
+	pathFaults  = "/sandbox/faults"
+	pathStats   = "/sandbox/stats"
+	pathHealth  = "/sandbox/health"
+	filesPrefix = "/sandbox/files/" // + {fphm}.{pdf|ofd|xml}?t=token
+)
+
+// route is one endpoint: its method, whether it needs an access token, and
+// its handler.
+type route struct {
+	method string
+	auth   bool
+	handle http.HandlerFunc
+}
+
+// router dispatches on the exact path, then on path prefixes. Unknown paths
+// get the gateway's JSON 404; a known path with the wrong method a JSON 405.
+type router struct {
+	exact    map[string]route
+	prefixes map[string]route
+	s        *Server
+}
+
+// routes lists every endpoint. Later endpoint groups add their lines here.
+func (s *Server) routes() *router {
+	rt := &router{exact: map[string]route{}, prefixes: map[string]route{}, s: s}
+	rt.exact[pathObtainToken] = route{http.MethodPost, false, s.handleObtainToken}
+	rt.exact[pathBlueTicket] = route{http.MethodPost, true, s.handleBlueTicket}
+	rt.exact[pathQueryMx] = route{http.MethodPost, true, s.handleQueryMx}
+	rt.exact[pathLayoutFiles] = route{http.MethodPost, true, s.handleLayoutFiles}
+	rt.exact[pathFaults] = route{http.MethodPost, false, s.handleFaults}
+	rt.exact[pathStats] = route{http.MethodGet, false, s.handleStats}
+	rt.exact[pathHealth] = route{http.MethodGet, false, s.handleHealth}
+	rt.prefixes[filesPrefix] = route{http.MethodGet, false, s.handleFileLink}
+	return rt
+}
+
+func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rte, ok := rt.lookup(r.URL.Path)
+	if !ok {
+		writeHTTPError(w, http.StatusNotFound, msgNoSuchEndpoint)
+		return
+	}
+	if r.Method != rte.method {
+		w.Header().Set("Allow", rte.method)
+		writeHTTPError(w, http.StatusMethodNotAllowed, "请求方法不允许,应为 "+rte.method)
+		return
+	}
+	if rte.auth && !rt.s.authorized(w, r) {
+		return
+	}
+	rte.handle(w, r)
+}
+
+func (rt *router) lookup(path string) (route, bool) {
+	if rte, ok := rt.exact[path]; ok {
+		return rte, true
+	}
+	for prefix, rte := range rt.prefixes {
+		if strings.HasPrefix(path, prefix) {
+			return rte, true
+		}
+	}
+	return route{}, false
+}

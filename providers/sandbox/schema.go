@@ -1,0 +1,73 @@
+package sandbox
+
+// migrations are applied in order; the database remembers how many it has
+// seen (PRAGMA user_version). Never edit one that has shipped: append a new
+// one (red invoices, credit line, face auth, Leqi segments… add theirs).
+// Money and rates are TEXT decimals, never REAL.
+var migrations = []string{
+	// 1: tokens, blue invoices and their lines, number sequences.
+	`
+CREATE TABLE tokens (
+	token_hash TEXT PRIMARY KEY,      -- SHA-256 of the token: the token itself is a secret
+	expires_at INTEGER NOT NULL       -- Unix milliseconds
+);
+
+CREATE TABLE number_sequences (
+	year     INTEGER NOT NULL,        -- two-digit year, as in the number
+	province TEXT    NOT NULL,
+	channel  TEXT    NOT NULL,
+	last     INTEGER NOT NULL,        -- the last sequence assigned
+	PRIMARY KEY (year, province, channel)
+);
+
+CREATE TABLE invoices (
+	id                   INTEGER PRIMARY KEY,
+	serial               TEXT NOT NULL UNIQUE,   -- fpqqlsh
+	number               TEXT NOT NULL UNIQUE,   -- fphm, 20 digits
+	type                 TEXT NOT NULL,          -- fplxdm 81 / 82
+	status               TEXT NOT NULL DEFAULT '00', -- fpzt: 00 normal
+	issued_at            TEXT NOT NULL,          -- RFC 3339 in China time
+	username             TEXT NOT NULL,          -- 局端账号 that issued it
+	seller_tax_id        TEXT NOT NULL,
+	seller_name          TEXT NOT NULL,
+	seller_address_phone TEXT NOT NULL,
+	seller_bank_account  TEXT NOT NULL,
+	seller_natural       INTEGER NOT NULL,
+	buyer_tax_id         TEXT NOT NULL,
+	buyer_name           TEXT NOT NULL,
+	buyer_address_phone  TEXT NOT NULL,
+	buyer_bank_account   TEXT NOT NULL,
+	buyer_contact_phone  TEXT NOT NULL,          -- gfkhdh: for delivery, not printed
+	buyer_email          TEXT NOT NULL,
+	buyer_natural        INTEGER NOT NULL,
+	levy_method          TEXT NOT NULL,          -- zsfs
+	total_amount         TEXT NOT NULL,
+	total_tax            TEXT NOT NULL,
+	total                TEXT NOT NULL,
+	remark               TEXT NOT NULL,
+	drawer               TEXT NOT NULL,
+	payee                TEXT NOT NULL,
+	reviewer             TEXT NOT NULL,
+	file_token           TEXT NOT NULL           -- secret in the layout-file links
+);
+CREATE INDEX invoices_seller ON invoices (seller_tax_id);
+
+CREATE TABLE invoice_lines (
+	invoice_id   INTEGER NOT NULL REFERENCES invoices (id),
+	seq          INTEGER NOT NULL,               -- 1-based, fpmxxh
+	nature       INTEGER NOT NULL,               -- fphxz
+	name         TEXT NOT NULL,
+	tax_code     TEXT NOT NULL,
+	spec         TEXT NOT NULL,
+	unit         TEXT NOT NULL,
+	quantity     TEXT,                           -- NULL when not given
+	price        TEXT,                           -- on the basis of tax_included
+	amount       TEXT NOT NULL,                  -- je as sent
+	tax_included INTEGER NOT NULL,               -- hsbz
+	tax_rate     TEXT NOT NULL,
+	amount_excl  TEXT NOT NULL,
+	tax          TEXT NOT NULL,
+	PRIMARY KEY (invoice_id, seq)
+);
+`,
+}

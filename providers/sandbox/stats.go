@@ -1,0 +1,35 @@
+package sandbox
+
+import (
+	"maps"
+	"net/http"
+	"strings"
+)
+
+// Stats returns how many requests the server received per path, counting
+// every request: refused, failed by an injected fault, or unknown.
+func (s *Server) Stats() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return maps.Clone(s.stats)
+}
+
+// count records each request under its path before anything else happens to it.
+func (s *Server) count(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key := statsKey(r.URL.Path)
+		s.mu.Lock()
+		s.stats[key]++
+		s.mu.Unlock()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// statsKey folds the per-invoice file links into one key, so the map stays
+// as small as the API.
+func statsKey(path string) string {
+	if strings.HasPrefix(path, filesPrefix) {
+		return filesPrefix
+	}
+	return path
+}
