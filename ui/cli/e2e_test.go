@@ -1,0 +1,257 @@
+//go:build e2e
+
+package cli_test
+
+// End-to-end tests of the real binary (built with cgo by `make e2e`, given
+// in FAPIAO_BIN): the command-line contract of DESIGN §3 as a script or a
+// clerk at a terminal uses it.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"fapiao/app"
+)
+
+func binary(t *testing.T) string {
+	bin := os.Getenv("FAPIAO_BIN")
+	if bin == "" {
+		t.Fatal("FAPIAO_BIN is not set: run `make e2e`")
+	}
+	return bin
+}
+
+// fapiao runs the binary with FAPIAO_HOME=home.
+func fapiao(t *testing.T, home string, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	cmd.Env = append(append(os.Environ(), "FAPIAO_HOME="+home), env...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code = cmd.ProcessState.ExitCode()
+	if err != nil && code < 0 {
+		t.Fatalf("fapiao %v: %v", args, err)
+	}
+	return out.String(), errOut.String(), code
+}
+
+func TestE2ESandboxIssueShowExport(t *testing.T) {
+	home := t.TempDir()
+	sample := filepath.Join(home, "sample.json")
+	os.WriteFile(sample, []byte(sampleInvoice), 0o600)
+
+	out, errOut, code := fapiao(t, home, nil, "issue", "-f", sample)
+	number := strings.TrimSpace(out)
+	if code != 0 || !regexp.MustCompile(`^\d{20}$`).MatchString(number) || !strings.HasPrefix(number, time.Now().In(app.ChinaTime).Format("06")) {
+		t.Fatalf("issue: exit %d, %q, %s", code, out, errOut)
+	}
+	out, _, code = fapiao(t, home, nil, "show", number, "--json")
+	var shown map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &shown) != nil || shown["number"] != number || shown["request_serial"] == "" {
+		t.Fatalf("show --json: exit %d %s", code, out)
+	}
+	for _, format := range []string{"pdf", "ofd", "xml"} {
+		out, errOut, code = fapiao(t, home, nil, "export", number, "--format", format, "--out", home)
+		if code != 0 {
+			t.Fatalf("export %s: exit %d %s", format, code, errOut)
+		}
+		data, err := os.ReadFile(strings.TrimSpace(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkExport(t, format, data, number)
+		if format == "pdf" {
+			text, err := exec.Command("pdftotext", strings.TrimSpace(out), "-").Output()
+			if err != nil {
+				t.Fatalf("pdftotext: %v", err)
+			}
+			if !strings.Contains(string(text), "上海某某科技有限公司") {
+				t.Errorf("the PDF does not show the buyer's name; pdftotext gave:\n%s", text)
+			}
+		}
+	}
+	if _, errOut, code := fapiao(t, home, nil, "show", "123"); code != 2 || !strings.Contains(errOut, "NUMBER") {
+		t.Errorf("a malformed number: exit %d %s", code, errOut)
+	}
+}
+
+// seedServer answers exactly as seed 001's examples and records what it got.
+type seedServer struct {
+	*httptest.Server
+	mu       sync.Mutex
+	requests []recorded
+	number   string
+}
+
+type recorded struct {
+	Path          string
+	Authorization string
+	Form          url.Values
+	JSON          map[string]any
+}
+
+func newSeedServer(t *testing.T) *seedServer {
+	s := &seedServer{number: time.Now().In(app.ChinaTime).Format("06") + "112000000064654320"}
+	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *seedServer) serve(w http.ResponseWriter, r *http.Request) {
+	rec := recorded{Path: r.URL.Path, Authorization: r.Header.Get("Authorization")}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		json.NewDecoder(r.Body).Decode(&rec.JSON)
+	} else {
+		r.ParseForm()
+		rec.Form = r.PostForm
+	}
+	s.mu.Lock()
+	s.requests = append(s.requests, rec)
+	s.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json;charset=UTF-8")
+	switch r.URL.Path {
+	case "/obtainToken":
+		fmt.Fprint(w, `{"code":200,"msg":"成功","data":"e2e-token-8f3a","total":0}`)
+	case "/qdjk/fullExteriorInvoke/blueTicket":
+		fmt.Fprintf(w, `{"code":200,"msg":"成功","data":{"Fphm":"%s","Kprq":"%s","Gmfyx":null,"GmfSsjswjgdm":null},"total":0}`,
+			s.number, time.Now().In(app.ChinaTime).Format("2006-01-02 15:04:05"))
+	case "/qdjk/fullExteriorInvoke/getInvoicePdfOfd":
+		base := "http://" + r.Host + "/kpfw/fpjfzz/v1/exportDzfpwjEwm?Fphm=" + s.number + "&Wjgs="
+		fmt.Fprintf(w, `{"code":200,"msg":"成功","message":"成功","data":{"pdfUrl":"%sPDF","ofdUrl":"%sOFD","xmlUrl":"%sXML"},"total":0}`, base, base, base)
+	case "/kpfw/fpjfzz/v1/exportDzfpwjEwm":
+		w.Header().Set("Content-Type", "application/pdf")
+		io.WriteString(w, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+	default:
+		fmt.Fprint(w, `{"code":999,"msg":"未查询到发票信息","data":null,"total":0}`)
+	}
+}
+
+func (s *seedServer) got(path string) []recorded {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []recorded
+	for _, r := range s.requests {
+		if r.Path == path {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// The fields seed 001 documents for blueTicket.
+var blueTicketFields = regexp.MustCompile(`^(username|fpqqlsh|fplxdm|tdyslxDm|kplx|qdbz|xhdwsbh|xhdwmc|xhdwdzdh|xhdwyhzh|ghdwsbh|ghdwmc|ghdwdzdh|ghdwyhzh|zsfs|fyxm\[\d+\]\[(fphxz|spmc|ggxh|dw|spsl|dj|je|sl|se|hsbz|spbm|yhzcbs|lslbs|zzstsgl)\]|hjje|hjse|jshj|kce|kpr|skr|fhr|gfkhdh|gfkhyx|slsm|bz|gfzrrbs|xfzrrbs|gfxxConfirm|spflxConfirm|sfzsgmfyhzh|sfzsxsfyhzh)$`)
+
+func TestE2EPiaodanyunAgainstAnySeedServer(t *testing.T) {
+	srv := newSeedServer(t)
+	home := t.TempDir()
+	os.WriteFile(filepath.Join(home, "config.toml"), []byte(`provider = "piaodanyun"
+[seller]
+name = "北京民诺科技有限公司"; tax_id = "9111011457319202X9"; address = "北京市昌平区"; phone = "135819133199"
+bank = "中国工商银行股份有限公司北京西三旗支行"; account = "0200240109200016984"
+[piaodanyun]
+base_url = "`+srv.URL+`"; phone = "13500000000"; password_env = "E2E_PDY_PASS"; tenant_id = 7; username = "bjmn"
+`), 0o600)
+	sample := filepath.Join(home, "sample.json")
+	os.WriteFile(sample, []byte(sampleInvoice), 0o600)
+	env := []string{"E2E_PDY_PASS=s3cret-pass-e2e"}
+
+	out, errOut, code := fapiao(t, home, env, "issue", "-f", sample)
+	if code != 0 || strings.TrimSpace(out) != srv.number {
+		t.Fatalf("issue: exit %d %q %s", code, out, errOut)
+	}
+	tokens := srv.got("/obtainToken")
+	if len(tokens) != 1 || tokens[0].JSON["pass"] != "s3cret-pass-e2e" || tokens[0].JSON["token_type"] != "TaxApi" || tokens[0].JSON["phone"] != "13500000000" {
+		t.Errorf("obtainToken got %+v", tokens)
+	}
+	blue := srv.got("/qdjk/fullExteriorInvoke/blueTicket")
+	if len(blue) != 1 {
+		t.Fatalf("blueTicket called %d times", len(blue))
+	}
+	if blue[0].Authorization != "e2e-token-8f3a" {
+		t.Errorf("Authorization = %q, want the token", blue[0].Authorization)
+	}
+	form := blue[0].Form
+	for key := range form {
+		if !blueTicketFields.MatchString(key) {
+			t.Errorf("sent %q, which seed 001 does not document", key)
+		}
+	}
+	want := map[string]string{
+		"username": "bjmn", "fplxdm": "82", "kplx": "0", "xhdwsbh": "9111011457319202X9", "xhdwmc": "北京民诺科技有限公司",
+		"ghdwsbh": "91510113MA6739XPX2", "ghdwmc": "上海某某科技有限公司",
+		"fyxm[0][fphxz]": "0", "fyxm[0][spmc]": "*软件*财税管理系统", "fyxm[0][ggxh]": "V1", "fyxm[0][dw]": "年",
+		"fyxm[0][sl]": "0.01", "fyxm[0][hsbz]": "1", "fyxm[0][spbm]": "1060301020100000000",
+	}
+	for key, value := range want {
+		if got := form.Get(key); got != value {
+			t.Errorf("%s = %q, want %q", key, got, value)
+		}
+	}
+	numeric := map[string]string{"fyxm[0][je]": "1", "fyxm[0][se]": "0.01", "fyxm[0][spsl]": "1", "fyxm[0][dj]": "1", "hjje": "0.99", "hjse": "0.01", "jshj": "1"}
+	for key, value := range numeric {
+		if !sameNumber(form.Get(key), value) {
+			t.Errorf("%s = %q, want %s", key, form.Get(key), value)
+		}
+	}
+	if !strings.HasPrefix(form.Get("fpqqlsh"), "9111011457319202X9_") || len(form.Get("fpqqlsh")) > 40 {
+		t.Errorf("fpqqlsh = %q", form.Get("fpqqlsh"))
+	}
+
+	out, errOut, code = fapiao(t, home, env, "export", srv.number, "--format", "pdf", "--out", home)
+	if code != 0 {
+		t.Fatalf("export: exit %d %s", code, errOut)
+	}
+	if data, _ := os.ReadFile(strings.TrimSpace(out)); !bytes.HasPrefix(data, []byte("%PDF")) {
+		t.Errorf("exported %q", data)
+	}
+	layout := srv.got("/qdjk/fullExteriorInvoke/getInvoicePdfOfd")
+	if len(layout) != 1 || layout[0].Form.Get("downflag") != "1" || layout[0].Form.Get("fphm") != srv.number || layout[0].Authorization != "e2e-token-8f3a" {
+		t.Errorf("getInvoicePdfOfd got %+v", layout)
+	}
+	if dl := srv.got("/kpfw/fpjfzz/v1/exportDzfpwjEwm"); len(dl) != 1 || dl[0].Authorization != "" {
+		t.Errorf("the file URL must be fetched once, without the token: %+v", dl)
+	}
+
+	// Bad input: exit 2, and nothing reaches the server.
+	before := srv.count()
+	bad := filepath.Join(home, "bad.json")
+	os.WriteFile(bad, []byte(strings.Replace(sampleInvoice, `"name": "上海某某科技有限公司"`, `"name": ""`, 1)), 0o600)
+	if _, errOut, code := fapiao(t, home, env, "issue", "-f", bad); code != 2 || !strings.Contains(errOut, "buyer.name") {
+		t.Errorf("empty buyer name: exit %d %s", code, errOut)
+	}
+	if srv.count() != before {
+		t.Errorf("bad input reached the server")
+	}
+	logData, _ := os.ReadFile(filepath.Join(home, "fapiao.log"))
+	if bytes.Contains(logData, []byte("s3cret-pass-e2e")) || bytes.Contains(logData, []byte("e2e-token-8f3a")) {
+		t.Error("a secret reached the log")
+	}
+}
+
+func sameNumber(a, b string) bool {
+	da, err1 := decimal.NewFromString(a)
+	db, err2 := decimal.NewFromString(b)
+	return err1 == nil && err2 == nil && da.Equal(db)
+}
+
+func (s *seedServer) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.requests)
+}
