@@ -138,6 +138,7 @@ type Invoice struct {
 	ID            int64           `json:"-"`
 	RequestSerial string          `json:"request_serial"`
 	Number        string          `json:"number"`
+	CheckCode     string          `json:"check_code,omitempty"` // 校验码, where the provider gives one
 	Type          InvoiceType     `json:"type"`
 	Status        Status          `json:"status"`
 	StatusMessage string          `json:"status_message,omitempty"`

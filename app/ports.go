@@ -47,10 +47,12 @@ type ListQuery struct {
 	Search string // matches number, buyer name or buyer tax ID; empty for all
 }
 
-// CatalogStore remembers past buyers and items for autocomplete.
+// CatalogStore remembers past buyers and items for autocomplete. text
+// matches anywhere in a name (and at the start of a buyer's tax ID); the
+// most used and most recent come first.
 type CatalogStore interface {
-	SuggestBuyers(ctx context.Context, prefix string, limit int) ([]Party, error)
-	SuggestItems(ctx context.Context, prefix string, limit int) ([]CatalogItem, error)
+	SuggestBuyers(ctx context.Context, text string, limit int) ([]Party, error)
+	SuggestItems(ctx context.Context, text string, limit int) ([]CatalogItem, error)
 }
 
 // CatalogItem is an item issued before, offered as the clerk types.

@@ -131,7 +131,7 @@ type rawRow struct {
 func rawRowsOf(invs []app.Invoice) []rawRow {
 	rows := make([]rawRow, len(invs))
 	for i := range invs {
-		rows[i].invoice = invoiceArgs(&invs[i], "")
+		rows[i].invoice = invoiceArgs(&invs[i])
 		for pos, l := range invs[i].Lines {
 			rows[i].lines = append(rows[i].lines, lineArgs(0, pos, l))
 		}

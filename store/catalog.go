@@ -101,11 +101,11 @@ func upsertItem(ctx context.Context, tx writeTx, l app.Line, when string) error 
 }
 
 // SuggestBuyers returns buyers issued to before whose name contains text
-// or whose tax ID starts with it, most used and most recent first. The
-// parameter is called prefix by the interface; names match anywhere because
-// clerks type "某某科技" rather than "上海某某". limit ≤ 0 means 10.
-func (db *DB) SuggestBuyers(ctx context.Context, prefix string, limit int) ([]app.Party, error) {
-	text := strings.TrimSpace(prefix)
+// or whose tax ID starts with it, most used and most recent first. Names
+// match anywhere because clerks type "某某科技" rather than "上海某某".
+// limit ≤ 0 means 10.
+func (db *DB) SuggestBuyers(ctx context.Context, text string, limit int) ([]app.Party, error) {
+	text = strings.TrimSpace(text)
 	rows, err := db.reader.QueryContext(ctx, `SELECT name, tax_id, address, phone, bank, account, email, natural_person
 		FROM buyers
 		WHERE name LIKE ? ESCAPE '\' OR tax_id LIKE ? ESCAPE '\'
@@ -128,11 +128,11 @@ func (db *DB) SuggestBuyers(ctx context.Context, prefix string, limit int) ([]ap
 
 // SuggestItems returns items issued before whose name contains text, most
 // used and most recent first, each with its last price. limit ≤ 0 means 10.
-func (db *DB) SuggestItems(ctx context.Context, prefix string, limit int) ([]app.CatalogItem, error) {
+func (db *DB) SuggestItems(ctx context.Context, text string, limit int) ([]app.CatalogItem, error) {
 	rows, err := db.reader.QueryContext(ctx, `SELECT name, tax_code, spec, unit, price, tax_rate, tax_included
 		FROM items WHERE name LIKE ? ESCAPE '\'
 		ORDER BY use_count DESC, last_used DESC LIMIT ?`,
-		containsPattern(strings.TrimSpace(prefix)), suggestionLimit(limit))
+		containsPattern(strings.TrimSpace(text)), suggestionLimit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("查询常用项目: %w", err)
 	}

@@ -58,7 +58,7 @@ func importOne(ctx context.Context, insInvoice, insLine *sql.Stmt, inv app.Invoi
 	if inv.CreatedAt.IsZero() {
 		inv.CreatedAt = inv.IssuedAt
 	}
-	res, err := insInvoice.ExecContext(ctx, invoiceArgs(&inv, "")...)
+	res, err := insInvoice.ExecContext(ctx, invoiceArgs(&inv)...)
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ func (db *DB) CreatePending(ctx context.Context, inv *app.Invoice, request []byt
 		row.CreatedAt = time.Now()
 	}
 	err := db.inWriteTx(ctx, func(tx writeTx) error {
-		id, err := insertInvoice(ctx, tx, &row, "")
+		id, err := insertInvoice(ctx, tx, &row)
 		if err != nil {
 			return err
 		}
@@ -58,8 +58,8 @@ func checkPending(inv *app.Invoice, request []byte) error {
 	return nil
 }
 
-func insertInvoice(ctx context.Context, tx writeTx, inv *app.Invoice, checkCode string) (int64, error) {
-	res, err := tx.ExecContext(ctx, insertInvoiceSQL, invoiceArgs(inv, checkCode)...)
+func insertInvoice(ctx context.Context, tx writeTx, inv *app.Invoice) (int64, error) {
+	res, err := tx.ExecContext(ctx, insertInvoiceSQL, invoiceArgs(inv)...)
 	if err != nil {
 		return 0, err
 	}

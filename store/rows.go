@@ -16,12 +16,12 @@ var insertInvoiceSQL = prepared(`INSERT INTO invoices (
 	buyer_natural_person, remark, drawer, total_amount, total_tax, total)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 
-func invoiceArgs(inv *app.Invoice, checkCode string) []any {
+func invoiceArgs(inv *app.Invoice) []any {
 	s, b := inv.Seller, inv.Buyer
 	return []any{
 		inv.RequestSerial, sql.NullString{String: inv.Number, Valid: inv.Number != ""},
 		string(inv.Type), string(inv.Status), inv.StatusMessage, inv.Provider,
-		formatTime(inv.CreatedAt), nullTime(inv.IssuedAt), checkCode,
+		formatTime(inv.CreatedAt), nullTime(inv.IssuedAt), inv.CheckCode,
 		s.Name, s.TaxID, s.Address, s.Phone, s.Bank, s.Account, s.Email,
 		b.Name, b.TaxID, b.Address, b.Phone, b.Bank, b.Account, b.Email, boolInt(b.NaturalPerson),
 		inv.Remark, inv.Drawer, money(inv.TotalAmount), money(inv.TotalTax), money(inv.Total),
@@ -52,7 +52,7 @@ func insertLines(ctx context.Context, tx writeTx, invoiceID int64, lines []app.L
 }
 
 // The invoice columns read back, in the order scanInvoice expects.
-const invoiceColumns = `id, request_serial, number, type, status, status_message, provider, created_at, issued_at,
+const invoiceColumns = `id, request_serial, number, type, status, status_message, provider, created_at, issued_at, check_code,
 	seller_name, seller_tax_id, seller_address, seller_phone, seller_bank, seller_account, seller_email,
 	buyer_name, buyer_tax_id, buyer_address, buyer_phone, buyer_bank, buyer_account, buyer_email,
 	buyer_natural_person, remark, drawer, total_amount, total_tax, total`
@@ -68,7 +68,7 @@ func scanInvoice(row scanner) (app.Invoice, error) {
 		s, b                   *app.Party = &inv.Seller, &inv.Buyer
 	)
 	err := row.Scan(&inv.ID, &inv.RequestSerial, &number, &typ, &status, &inv.StatusMessage, &inv.Provider,
-		&createdAt, &issuedAt,
+		&createdAt, &issuedAt, &inv.CheckCode,
 		&s.Name, &s.TaxID, &s.Address, &s.Phone, &s.Bank, &s.Account, &s.Email,
 		&b.Name, &b.TaxID, &b.Address, &b.Phone, &b.Bank, &b.Account, &b.Email, &b.NaturalPerson,
 		&inv.Remark, &inv.Drawer, &amount, &tax, &total)
