@@ -201,12 +201,8 @@ func (v *validator) number(field, label string, text NumText, rule numberRule) (
 		}
 		return decimal.Zero, true
 	}
-	if strings.ContainsAny(s, "eE") {
-		v.add(field, "number", label, fmt.Sprintf("%q 不是有效的数字", string(text)))
-		return decimal.Zero, false
-	}
-	d, err := decimal.NewFromString(s)
-	if err != nil {
+	d, ok := ParseTypedNumber(s)
+	if !ok {
 		v.add(field, "number", label, fmt.Sprintf("%q 不是有效的数字", string(text)))
 		return decimal.Zero, false
 	}
@@ -215,23 +211,4 @@ func (v *validator) number(field, label string, text NumText, rule numberRule) (
 		return d, false
 	}
 	return d, true
-}
-
-// numberReplacer maps what an IME types (full-width digits, 。 as the
-// decimal point, full-width minus) to ASCII and drops thousands separators.
-var numberReplacer = strings.NewReplacer(
-	",", "", "\uff0c", "", " ", "", "\u3000", "",
-	"\uff10", "0", "\uff11", "1", "\uff12", "2", "\uff13", "3", "\uff14", "4",
-	"\uff15", "5", "\uff16", "6", "\uff17", "7", "\uff18", "8", "\uff19", "9",
-	"\uff0e", ".", "\u3002", ".", "\uff0d", "-", "\uff0b", "",
-)
-
-func normalizeNumber(s string) string {
-	s = strings.TrimSpace(s)
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= '0' && c <= '9' || c == '.' || c == '-') {
-			return numberReplacer.Replace(s)
-		}
-	}
-	return s // the common case: plain ASCII, nothing to replace
 }

@@ -1,0 +1,216 @@
+// Command fapiao is a desktop client for China's fully digitalized
+// e-invoices (数电票). With no command it opens the desktop app; with one it
+// runs the command line of DESIGN §3.
+//
+// This file is wiring only: config → store → providers → app services → ui
+// or the CLI. It is the only file that knows every package, and the only one
+// that imports fyne.io/fyne/v2/app, which needs cgo.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"fapiao/app"
+	"fapiao/providers/piaodanyun"
+	"fapiao/providers/sandbox"
+	"fapiao/store"
+	"fapiao/ui"
+	"fapiao/ui/cli"
+)
+
+// appID is the application's identity (FyneApp.toml's ID), which also names
+// its preferences store.
+const appID = "cn.fapiao.desktop"
+
+func main() {
+	os.Exit(run())
+}
+
+func run() int {
+	global, rest, err := cli.ParseGlobal(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return cli.ExitBadInput
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if len(rest) == 0 {
+		return runDesktop(ctx, global.Home)
+	}
+	return cli.Run(ctx, rest, cli.Env{
+		Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin,
+		Open: func(ctx context.Context) (*app.Services, func(), error) {
+			return openServices(ctx, global.Home)
+		},
+		RunSandbox: func(ctx context.Context, addr string, ready func(string)) error {
+			return runSandbox(ctx, global.Home, addr, ready)
+		},
+	})
+}
+
+// runDesktop opens the window. Start-up errors (a broken config.toml, say)
+// are shown in a window too: a clerk who started the app from a menu never
+// sees standard error.
+func runDesktop(ctx context.Context, home string) int {
+	a := fyneapp.NewWithID(appID)
+	ui.SetupApp(a)
+	go func() {
+		<-ctx.Done()
+		fyne.Do(a.Quit)
+	}()
+	svc, closeServices, err := openServices(ctx, home)
+	if err != nil {
+		w := a.NewWindow("Fapiao 发票")
+		w.SetContent(container.NewPadded(widget.NewLabel("无法启动:\n" + err.Error())))
+		w.ShowAndRun()
+		return cli.ExitRefused
+	}
+	defer closeServices()
+	ui.NewMainWindow(a, svc).ShowAndRun()
+	return cli.ExitOK
+}
+
+// openServices builds everything the UI and the CLI use from the home
+// directory. The returned function releases it all.
+func openServices(ctx context.Context, home string) (*app.Services, func(), error) {
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		return nil, nil, fmt.Errorf("创建主目录 %s: %w", home, err)
+	}
+	cfg, err := app.LoadConfig(home)
+	if err != nil {
+		return nil, nil, err
+	}
+	log, closeLog := openLog(home)
+	db, err := store.Open(filepath.Join(home, "fapiao.db"))
+	if err != nil {
+		closeLog()
+		return nil, nil, fmt.Errorf("打开数据库: %w", err)
+	}
+	issuer, closeIssuer, err := openIssuer(cfg, home, log)
+	if err != nil {
+		db.Close()
+		closeLog()
+		return nil, nil, err
+	}
+	svc := &app.Services{
+		Issuing: app.NewIssueService(db, issuer, cfg.SellerParty(), log),
+		Catalog: db,
+		Drafts:  db,
+		Sandbox: cfg.Provider == app.ProviderSandbox,
+	}
+	return svc, func() {
+		closeIssuer()
+		db.Close()
+		closeLog()
+	}, nil
+}
+
+// openIssuer connects the provider config.toml names. The sandbox is the
+// real 票单云 client pointed at the simulated tax service, run in-process
+// on a loopback port, so the real HTTP code path is what a demo exercises.
+func openIssuer(cfg app.Config, home string, log *slog.Logger) (app.Issuer, func(), error) {
+	switch cfg.Provider {
+	case app.ProviderSandbox:
+		srv, err := sandbox.New(sandbox.Options{
+			DBPath: filepath.Join(home, "sandbox.db"),
+			Log:    log,
+			Faults: sandbox.Faults{
+				Latency:   time.Duration(cfg.Sandbox.LatencyMS) * time.Millisecond,
+				ErrorRate: cfg.Sandbox.ErrorRate,
+				DropRate:  cfg.Sandbox.DropRate,
+			},
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("启动模拟税局: %w", err)
+		}
+		baseURL, err := srv.Start("127.0.0.1:0")
+		if err != nil {
+			srv.Close()
+			return nil, nil, fmt.Errorf("启动模拟税局: %w", err)
+		}
+		client, err := piaodanyun.New(piaodanyun.Config{
+			BaseURL: baseURL, Phone: sandbox.DemoPhone, Password: sandbox.DemoPassword,
+			TenantID: sandbox.DemoTenantID, Username: sandbox.DemoUsername, SellerTaxID: cfg.Seller.TaxID,
+		})
+		if err != nil {
+			srv.Close()
+			return nil, nil, err
+		}
+		return client, func() { srv.Close() }, nil
+	case app.ProviderPiaodanyun:
+		p := cfg.Piaodanyun
+		password, err := secretFromEnv(p.PasswordEnv, "FAPIAO_PIAODANYUN_PASSWORD", "票单云密码")
+		if err != nil {
+			return nil, nil, err
+		}
+		client, err := piaodanyun.New(piaodanyun.Config{
+			BaseURL: p.BaseURL, Phone: p.Phone, Password: password,
+			TenantID: p.TenantID, Username: p.Username, SellerTaxID: cfg.Seller.TaxID,
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		return client, func() {}, nil
+	}
+	return nil, nil, fmt.Errorf("config.toml: provider = %q 暂不支持开票,请使用 sandbox 或 piaodanyun", cfg.Provider)
+}
+
+// secretFromEnv reads a secret from the environment variable config.toml
+// names. The error names the variable, never its value.
+func secretFromEnv(name, fallback, what string) (string, error) {
+	if name == "" {
+		name = fallback
+	}
+	if v := os.Getenv(name); v != "" {
+		return v, nil
+	}
+	return "", fmt.Errorf("未设置%s:请设置环境变量 %s(config.toml 中的 password_env 可改用其他变量名)", what, name)
+}
+
+// openLog appends structured logs to fapiao.log in the home directory.
+// Nothing secret is ever logged: providers log codes and messages only.
+func openLog(home string) (*slog.Logger, func()) {
+	f, err := os.OpenFile(filepath.Join(home, "fapiao.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}
+	}
+	return slog.New(slog.NewJSONHandler(f, nil)), func() { f.Close() }
+}
+
+// runSandbox serves the simulated tax service standalone until ctx ends.
+func runSandbox(ctx context.Context, home, addr string, ready func(string)) error {
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		return err
+	}
+	log, closeLog := openLog(home)
+	defer closeLog()
+	srv, err := sandbox.New(sandbox.Options{DBPath: filepath.Join(home, "sandbox.db"), Log: log})
+	if err != nil {
+		return err
+	}
+	baseURL, err := srv.Start(addr)
+	if err != nil {
+		srv.Close()
+		return err
+	}
+	ready(baseURL)
+	<-ctx.Done()
+	if err := srv.Close(); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}

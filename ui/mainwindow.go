@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+
+	"fapiao/app"
+)
+
+// The navigation tabs, in order.
+const (
+	tabIssue = iota
+	tabIssued
+)
+
+// mainWindow holds the window and what outlives a rebuild of its content
+// (a language change rebuilds every widget; the typed form survives).
+type mainWindow struct {
+	app      fyne.App
+	svc      *app.Services
+	win      fyne.Window
+	tasks    *tasks
+	saver    *draftSaver
+	exporter *exporter
+
+	form      *issueForm
+	list      *invoiceList
+	status    *statusBar
+	tabs      *container.AppTabs
+	reconcile *reconcileResult // nil while start-up reconciliation runs
+}
+
+// NewMainWindow builds the main window (1200×860) without showing it. It
+// restores the form's draft, and starts the start-up reconciliation of
+// invoices whose outcome is unknown in the background.
+func NewMainWindow(a fyne.App, svc *app.Services) fyne.Window {
+	return newMainWindow(a, svc, &tasks{}).win
+}
+
+func newMainWindow(a fyne.App, svc *app.Services, t *tasks) *mainWindow {
+	w := &mainWindow{app: a, svc: svc, win: a.NewWindow("Fapiao"), tasks: t}
+	w.saver = newDraftSaver(svc.Drafts, func(err error) {
+		fyne.Do(func() {
+			w.status.setNotice(lang.X("statusbar.draft_failed", "草稿保存失败:{{.Error}}", map[string]any{"Error": err.Error()}))
+		})
+	})
+	w.exporter = &exporter{win: w.win, svc: svc, tasks: w.tasks, prefs: a.Preferences()}
+	w.build()
+	w.restoreDraft()
+	w.win.Resize(fyne.NewSize(1200, 860))
+	w.win.SetOnClosed(w.saver.stop)
+	w.refreshList()
+	w.startReconcile()
+	return w
+}
+
+// build creates the window's content, menu and title in the current language.
+func (w *mainWindow) build() {
+	w.win.SetTitle(lang.X("window.title", "Fapiao 数电发票"))
+	w.status = newStatusBar(w)
+	w.form = newIssueForm(w)
+	w.list = newInvoiceList(w)
+	w.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.X("nav.issue", "开票"), theme.DocumentCreateIcon(), w.form.content),
+		container.NewTabItemWithIcon(lang.X("nav.issued", "已开发票"), theme.ListIcon(), w.list.content),
+	)
+	w.tabs.SetTabLocation(container.TabLocationLeading)
+	w.tabs.OnSelected = func(item *container.TabItem) {
+		if item == w.tabs.Items[tabIssued] {
+			w.list.refresh()
+		}
+	}
+	w.win.SetContent(container.NewBorder(nil, w.status.content, nil, nil, w.tabs))
+	w.win.SetMainMenu(w.mainMenu())
+}
+
+func (w *mainWindow) restoreDraft() {
+	if w.svc.Drafts == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	d, err := w.svc.Drafts.LoadDraft(ctx, draftName)
+	switch {
+	case errors.Is(err, app.ErrNotFound):
+	case err != nil:
+		w.status.setNotice(lang.X("statusbar.draft_load_failed", "草稿读取失败:{{.Error}}", map[string]any{"Error": err.Error()}))
+	default:
+		w.form.load(d)
+	}
+}
+
+// setLanguage switches the language, remembers it, and rebuilds the content
+// with the form's typed content and the selected tab kept.
+func (w *mainWindow) setLanguage(code string) {
+	if err := applyLanguage(code); err != nil {
+		dialog.ShowError(err, w.win)
+		return
+	}
+	w.app.Preferences().SetString(prefLanguage, code)
+	typed, fields, showAll := w.form.draft(), w.form.fields, w.form.showAll
+	tab := w.tabs.SelectedIndex()
+	selected := w.list.selected
+	w.build()
+	w.form.load(typed)
+	for path, state := range fields {
+		w.form.fields[path] = max(w.form.fields[path], state)
+	}
+	w.form.showAll = showAll
+	w.form.changed()
+	w.list.selected = selected
+	w.tabs.SelectIndex(tab)
+	w.refreshList()
+}
+
+func (w *mainWindow) refreshList() {
+	if w.list != nil {
+		w.list.refresh()
+	}
+}
+
+// showForm brings the 开票 tab to the front.
+func (w *mainWindow) showForm() {
+	w.tabs.SelectIndex(tabIssue)
+}
+
+// copyToForm loads a draft into the form, asking first when that would
+// replace what the clerk has typed.
+func (w *mainWindow) copyToForm(d app.Draft) {
+	load := func() {
+		w.form.load(d)
+		w.showForm()
+	}
+	if blankDraft(w.form.draft()) {
+		load()
+		return
+	}
+	dialog.ShowConfirm(lang.X("copy.title", "复制到开票"),
+		lang.X("copy.confirm", "开票表单中已有内容,用这张发票替换它吗?"),
+		func(ok bool) {
+			if ok {
+				load()
+			}
+		}, w.win)
+}

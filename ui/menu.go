@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+)
+
+// Keyboard shortcuts. They live in the main menu because the menu sees them
+// first: a focused entry swallows shortcuts meant for the window.
+var (
+	shortcutIssue   = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutAddLine = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+func (w *mainWindow) mainMenu() *fyne.MainMenu {
+	issue := fyne.NewMenuItem(lang.X("menu.issue", "开具"), func() {
+		w.showForm()
+		w.form.issue()
+	})
+	issue.Shortcut = shortcutIssue
+	addLine := fyne.NewMenuItem(lang.X("menu.add_line", "添加明细行"), func() {
+		w.showForm()
+		w.form.lines.add(true)
+	})
+	addLine.Shortcut = shortcutAddLine
+	clear := fyne.NewMenuItem(lang.X("menu.clear", "清空表单"), func() {
+		w.showForm()
+		w.form.confirmClear()
+	})
+	invoice := fyne.NewMenu(lang.X("menu.invoice", "发票"), issue, addLine, fyne.NewMenuItemSeparator(), clear)
+
+	chinese := fyne.NewMenuItem(languageNames[langChinese], func() { w.setLanguage(langChinese) })
+	english := fyne.NewMenuItem(languageNames[langEnglish], func() { w.setLanguage(langEnglish) })
+	current := savedLanguage(w.app)
+	chinese.Checked, english.Checked = current == langChinese, current == langEnglish
+	language := fyne.NewMenu("语言 Language", chinese, english)
+	return fyne.NewMainMenu(invoice, language)
+}

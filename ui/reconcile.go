@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"fapiao/app"
+)
+
+// reconcileTimeout bounds start-up reconciliation; what it does not reach
+// stays unknown and is looked at again next time.
+const reconcileTimeout = 2 * time.Minute
+
+// startReconcile resolves, in the background, invoices whose outcome was not
+// known when the app last stopped. The result goes to the status bar; a
+// dialog only when invoices turned out issued or must be resubmitted.
+func (w *mainWindow) startReconcile() {
+	w.tasks.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), reconcileTimeout)
+		defer cancel()
+		rep, err := w.svc.Issuing.Reconcile(ctx)
+		fyne.Do(func() { w.reconciled(rep, err) })
+	})
+}
+
+// reconcileResult is what start-up reconciliation found, kept so the status
+// bar can say it again in another language.
+type reconcileResult struct {
+	report app.ReconcileReport
+	err    error
+}
+
+// reconcileStatus is the status bar's reconciliation text.
+func (w *mainWindow) reconcileStatus() string {
+	if w.reconcile == nil {
+		return lang.X("reconcile.running", "正在核对结果未知的发票……")
+	}
+	return reconcileSummary(w.reconcile.report, w.reconcile.err)
+}
+
+func (w *mainWindow) reconciled(rep app.ReconcileReport, err error) {
+	w.reconcile = &reconcileResult{report: rep, err: err}
+	w.status.setReconcile(w.reconcileStatus())
+	if len(rep.Issued)+len(rep.NotSent) > 0 {
+		w.refreshList()
+		showMessage(w.win, lang.X("reconcile.title", "上次未确认的发票"), reconcileDetails(rep))
+	}
+}
+
+func reconcileSummary(rep app.ReconcileReport, err error) string {
+	switch {
+	case err != nil:
+		return lang.X("reconcile.failed", "核对未完成:{{.Error}}", map[string]any{"Error": err.Error()})
+	case rep.Checked == 0:
+		return lang.X("reconcile.none", "没有结果未知的发票")
+	}
+	return lang.X("reconcile.summary", "已核对 {{.Checked}} 张:已开具 {{.Issued}},待重新提交 {{.NotSent}},仍待确认 {{.Failed}}",
+		counts(rep))
+}
+
+func reconcileDetails(rep app.ReconcileReport) string {
+	text := lang.X("reconcile.details", "启动时核对了上次结果未知的发票:{{.Issued}} 张税局已开具,已记录;{{.NotSent}} 张税局未开具,已改为待处理。",
+		counts(rep))
+	if len(rep.NotSent) > 0 {
+		text += "\n\n" + lang.X("reconcile.resubmit", "待处理的发票可在「已开发票」中选中并点击「重新提交」(沿用原流水号,不会重复开具)。")
+	}
+	return text
+}
+
+func counts(rep app.ReconcileReport) map[string]any {
+	return map[string]any{
+		"Checked": strconv.Itoa(rep.Checked), "Issued": strconv.Itoa(len(rep.Issued)),
+		"NotSent": strconv.Itoa(len(rep.NotSent)), "Failed": strconv.Itoa(len(rep.Failed)),
+	}
+}
