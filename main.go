@@ -150,7 +150,7 @@ func openIssuer(cfg app.Config, home string, log *slog.Logger) (app.Issuer, func
 			srv.Close()
 			return nil, nil, err
 		}
-		return client, func() { srv.Close() }, nil
+		return sandboxIssuer{client}, func() { srv.Close() }, nil
 	case app.ProviderPiaodanyun:
 		p := cfg.Piaodanyun
 		password, err := secretFromEnv(p.PasswordEnv, "FAPIAO_PIAODANYUN_PASSWORD", "票单云密码")
@@ -168,6 +168,13 @@ func openIssuer(cfg app.Config, home string, log *slog.Logger) (app.Issuer, func
 	}
 	return nil, nil, fmt.Errorf("config.toml: provider = %q 暂不支持开票,请使用 sandbox 或 piaodanyun", cfg.Provider)
 }
+
+// sandboxIssuer is the 票单云 client talking to the embedded sandbox. Its
+// name says so, because invoices record who issued them and a demo invoice
+// must never pass for a real one.
+type sandboxIssuer struct{ app.Issuer }
+
+func (sandboxIssuer) Name() string { return "沙箱(票单云接口)" }
 
 // secretFromEnv reads a secret from the environment variable config.toml
 // names. The error names the variable, never its value.

@@ -85,6 +85,10 @@ type ProviderError struct {
 	Code     string // the provider's code, if it gave one
 	Message  string // the provider's message, or what went wrong
 	Err      error  // the underlying error, if any
+	// NotSent is true when the request provably never reached the provider
+	// (no connection could be made, no access token could be had), so
+	// nothing can have been issued by it.
+	NotSent bool
 }
 
 func (e *ProviderError) Error() string {
@@ -110,6 +114,12 @@ func ErrorKindOf(err error) ErrorKind {
 		return pe.Kind
 	}
 	return 0
+}
+
+// notSent reports whether err says the request never reached the provider.
+func notSent(err error) bool {
+	var pe *ProviderError
+	return errors.As(err, &pe) && pe.NotSent
 }
 
 // ErrNotFound is returned by lookups that find nothing.

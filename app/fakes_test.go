@@ -130,6 +130,7 @@ type fakeBureau struct {
 	// script: for each Issue call in order, what goes wrong ("" = nothing).
 	//   "drop": commit, then answer with a transient error (response lost)
 	//   "transient": answer with a transient error before committing
+	//   "unreachable": fail before the request leaves (NotSent)
 	//   "business", "credentials": refuse
 	script []string
 	// lookupErr, when set, is returned by Lookup.
@@ -153,6 +154,8 @@ func (f *fakeBureau) Issue(_ context.Context, inv Invoice) (IssueResult, error) 
 	switch step {
 	case "transient":
 		return IssueResult{}, &ProviderError{Kind: KindTransient, Provider: f.Name(), Op: "issue", Message: "连接超时"}
+	case "unreachable":
+		return IssueResult{}, &ProviderError{Kind: KindTransient, Provider: f.Name(), Op: "issue", Message: "无法连接", NotSent: true}
 	case "business":
 		return IssueResult{}, &ProviderError{Kind: KindBusiness, Provider: f.Name(), Op: "issue", Code: "999", Message: "购方税号不存在"}
 	case "credentials":

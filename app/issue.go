@@ -130,6 +130,17 @@ func (s *IssueService) send(ctx context.Context, inv Invoice, sentBefore bool) (
 		case KindCredentials, KindFaceAuth:
 			return s.recordStatus(record, inv, StatusHeld, err)
 		}
+		if notSent(err) && !sentBefore {
+			// Nothing left this machine: safe to try again, and if it never
+			// gets through the invoice is held, not unknown.
+			if attempt >= len(s.Backoff) {
+				return s.recordStatus(record, inv, StatusHeld, fmt.Errorf("未能连接开票服务,发票未发送,可重新提交: %w", err))
+			}
+			if werr := sleep(ctx, s.Backoff[attempt]); werr != nil {
+				return s.recordStatus(record, inv, StatusHeld, fmt.Errorf("已取消,发票未发送: %w", err))
+			}
+			continue
+		}
 		// Transient, or an error we cannot classify: the request may have
 		// been processed. Find out before sending again.
 		sentBefore = true

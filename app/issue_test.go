@@ -249,3 +249,35 @@ func TestRequestSerial(t *testing.T) {
 		t.Errorf("serial for a 20-character ID is %d long", len(long))
 	}
 }
+
+func TestUnreachableIsRetriedWithoutLookupAndHeld(t *testing.T) {
+	store, bureau := newMemStore(), newFakeBureau("unreachable", "unreachable", "unreachable")
+	svc := newTestService(store, bureau)
+	inv, err := svc.Issue(context.Background(), seedDraft())
+	if err == nil || inv.Status != StatusHeld {
+		t.Fatalf("status %s, err %v; want held", inv.Status, err)
+	}
+	if len(bureau.sends) != 3 || bureau.lookups != 0 {
+		t.Errorf("sends %d, lookups %d; want 3 attempts and no lookup (nothing was sent)", len(bureau.sends), bureau.lookups)
+	}
+	if !strings.Contains(inv.StatusMessage, "未发送") {
+		t.Errorf("message %q should say it was not sent", inv.StatusMessage)
+	}
+	stored, _ := store.InvoiceBySerial(context.Background(), inv.RequestSerial)
+	if stored.Status != StatusHeld {
+		t.Errorf("stored %s, want held", stored.Status)
+	}
+}
+
+func TestUnreachableAfterATimeoutStillLooksUp(t *testing.T) {
+	// The first attempt may have gone through; a later "not sent" says
+	// nothing about it, so the service must keep asking before each resend.
+	store, bureau := newMemStore(), newFakeBureau("transient", "unreachable")
+	inv, err := newTestService(store, bureau).Issue(context.Background(), seedDraft())
+	if err != nil || inv.Status != StatusIssued {
+		t.Fatalf("status %s, err %v", inv.Status, err)
+	}
+	if len(bureau.sends) != 3 || bureau.lookups != 2 {
+		t.Errorf("sends %d, lookups %d; want 3 sends with a lookup after each of the first two", len(bureau.sends), bureau.lookups)
+	}
+}

@@ -45,8 +45,40 @@ func wrappedText(text string) fyne.CanvasObject {
 // showMessage shows a titled message with a 关闭 button.
 func showMessage(win fyne.Window, title, text string) dialog.Dialog {
 	d := dialog.NewCustom(title, lang.X("dialog.close", "关闭"), wrappedText(text), win)
+	answerFromKeyboard(win, d, nil)
 	d.Show()
 	return d
+}
+
+// showConfirm asks a yes/no question; Enter answers yes, Escape no.
+func showConfirm(win fyne.Window, title, text string, answer func(bool)) {
+	d := dialog.NewConfirm(title, text, answer, win)
+	answerFromKeyboard(win, d, d.Confirm)
+	d.Show()
+}
+
+// answerFromKeyboard lets the clerk answer a dialog without the mouse:
+// Escape dismisses it and Enter takes onEnter (or dismisses it when nil).
+// Fyne's dialogs only react to clicks, and a clerk's hands are on the
+// keyboard. The window's own key handler is restored when the dialog closes.
+func answerFromKeyboard(win fyne.Window, d dialog.Dialog, onEnter func()) {
+	c := win.Canvas()
+	previous := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch {
+		case ev.Name == fyne.KeyEscape, onEnter == nil && isEnter(ev):
+			d.Hide()
+		case isEnter(ev):
+			onEnter()
+		case previous != nil:
+			previous(ev)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(previous) })
+}
+
+func isEnter(ev *fyne.KeyEvent) bool {
+	return ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter
 }
 
 // showProgress shows a modal progress dialog for work the clerk must wait

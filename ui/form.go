@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -241,14 +240,14 @@ func (f *issueForm) reset() {
 }
 
 func (f *issueForm) confirmClear() {
-	dialog.ShowConfirm(lang.X("form.clear.title", "清空表单"),
+	showConfirm(f.win, lang.X("form.clear.title", "清空表单"),
 		lang.X("form.clear.confirm", "清空购买方、明细和备注?已输入的内容将丢失。"),
 		func(ok bool) {
 			if ok {
 				f.reset()
 				f.focusStart()
 			}
-		}, f.win)
+		})
 }
 
 // focusStart puts the cursor where a new invoice begins: the buyer's name.

@@ -105,6 +105,8 @@ func (f *issueForm) showIssuedDialog(inv app.Invoice) {
 				f.exporter.export(inv, app.FormatPDF)
 			}
 		}, f.win)
+	// Enter closes: the clerk's next move is usually the next invoice.
+	answerFromKeyboard(f.win, d, nil)
 	d.Show()
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -108,11 +107,11 @@ func (s *linesSection) remove(r *lineRow) {
 	i := s.indexOf(r)
 	name := strings.TrimSpace(r.name.Text)
 	msg := lang.X("line.remove.confirm", "删除第{{.N}}行「{{.Name}}」?", map[string]any{"N": i + 1, "Name": name})
-	dialog.ShowConfirm(lang.X("line.remove.title", "删除明细行"), msg, func(ok bool) {
+	showConfirm(s.form.win, lang.X("line.remove.title", "删除明细行"), msg, func(ok bool) {
 		if ok {
 			s.drop(r)
 		}
-	}, s.form.win)
+	})
 }
 
 func (s *linesSection) drop(r *lineRow) {

@@ -142,11 +142,11 @@ func (w *mainWindow) copyToForm(d app.Draft) {
 		load()
 		return
 	}
-	dialog.ShowConfirm(lang.X("copy.title", "复制到开票"),
+	showConfirm(w.win, lang.X("copy.title", "复制到开票"),
 		lang.X("copy.confirm", "开票表单中已有内容,用这张发票替换它吗?"),
 		func(ok bool) {
 			if ok {
 				load()
 			}
-		}, w.win)
+		})
 }

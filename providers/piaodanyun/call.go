@@ -20,7 +20,7 @@ func (c *Client) post(ctx context.Context, op, path string, form url.Values) (js
 	for attempt := 0; attempt < 2; attempt++ {
 		token, err := c.tokens.get(ctx)
 		if err != nil {
-			return nil, err
+			return nil, notSent(err)
 		}
 		v := c.postOnce(ctx, op, path, form, token)
 		if !v.tokenExpired {
@@ -56,6 +56,11 @@ func transportError(op string, err error) *app.ProviderError {
 		cause = ue.Err
 	}
 	var ne net.Error
+	if neverConnected(err) {
+		pe := transientError(op, "无法连接服务器:"+cause.Error(), cause)
+		pe.NotSent = true
+		return pe
+	}
 	switch {
 	case errors.Is(err, context.Canceled):
 		return transientError(op, "请求已取消,服务器可能已收到请求", cause)
@@ -65,4 +70,28 @@ func transportError(op string, err error) *app.ProviderError {
 		return transientError(op, "响应过大,已放弃读取", cause)
 	}
 	return transientError(op, "网络错误:"+cause.Error(), cause)
+}
+
+// notSent marks an error that stopped a call before its request was
+// written — no access token could be had — so the caller knows nothing
+// was issued.
+func notSent(err error) error {
+	var pe *app.ProviderError
+	if errors.As(err, &pe) {
+		marked := *pe
+		marked.NotSent = true
+		return &marked
+	}
+	return err
+}
+
+// neverConnected reports a failure to reach the server at all (refused,
+// unreachable, unknown host): the request was never written.
+func neverConnected(err error) bool {
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return true
+	}
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "dial"
 }

@@ -115,7 +115,30 @@ func TestConnectionRefusedIsTransient(t *testing.T) {
 	base := fs.URL
 	fs.Close()
 	_, err := newTestClient(t, base).Issue(context.Background(), seedInvoice(t))
-	providerErr(t, err, app.KindTransient)
+	if pe := providerErr(t, err, app.KindTransient); !pe.NotSent {
+		t.Error("a refused connection never sent the request: NotSent must be set")
+	}
+}
+
+func TestFailedTokenMeansNotSent(t *testing.T) {
+	fs := newFakeServer(t)
+	fs.tokenReply = func(int) (int, string) { return http.StatusServiceUnavailable, "busy" }
+	_, err := newTestClient(t, fs.URL).Issue(context.Background(), seedInvoice(t))
+	if pe := providerErr(t, err, app.KindTransient); !pe.NotSent {
+		t.Error("without a token the invoice was never sent: NotSent must be set")
+	}
+	if n := len(fs.recorded()); n != 0 {
+		t.Errorf("%d calls reached blueTicket", n)
+	}
+}
+
+func TestAnsweredOrTimedOutMayHaveBeenSent(t *testing.T) {
+	fs := newFakeServer(t)
+	fs.handle(pathBlueTicket, hangUp)
+	_, err := newTestClient(t, fs.URL).Issue(context.Background(), seedInvoice(t))
+	if pe := providerErr(t, err, app.KindTransient); pe.NotSent {
+		t.Error("a hang-up after the request was written may have issued: NotSent must be false")
+	}
 }
 
 func TestRedirectIsRefused(t *testing.T) {
