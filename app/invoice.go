@@ -132,6 +132,16 @@ type Line struct {
 // Total is the line's amount including tax.
 func (l Line) Total() decimal.Decimal { return l.AmountExcl.Add(l.Tax) }
 
+// PriceExclTax is the unit price an invoice prints: excluding tax, like the
+// 金额 beside it. A tax-inclusive price is divided by (1 + rate) and kept to
+// eight decimals, as the bureau prints it (1.00 at 1% → 0.99009901).
+func (l Line) PriceExclTax() decimal.NullDecimal {
+	if !l.Price.Valid || !l.TaxIncluded {
+		return l.Price
+	}
+	return decimal.NewNullDecimal(l.Price.Decimal.DivRound(decimal.NewFromInt(1).Add(l.TaxRate), MaxQuantityPlaces))
+}
+
 // Invoice is a validated invoice with its computed totals, and once it has
 // been sent, its serial, number and status.
 type Invoice struct {

@@ -156,8 +156,8 @@ func (d *invoiceDetail) showLines(inv app.Invoice) {
 		if l.Quantity.Valid {
 			quantity = app.FormatQuantity(l.Quantity.Decimal)
 		}
-		if l.Price.Valid {
-			price = app.FormatQuantity(l.Price.Decimal)
+		if p := l.PriceExclTax(); p.Valid {
+			price = app.FormatQuantity(p.Decimal) // excluding tax, like 金额 beside it
 		}
 		name := l.Name
 		if l.Nature == app.NatureDiscount {

@@ -14,55 +14,52 @@ import (
 // goroutines piling up behind a clerk's typing.
 const lookupTimeout = 3 * time.Second
 
-// buyerSuggestions offers buyers invoiced before whose name starts with
-// what the clerk typed; choosing one fills every buyer field.
+// buyerSuggestions offers buyers invoiced before whose name contains what
+// the clerk typed; choosing one fills every buyer field.
 func (f *issueForm) buyerSuggestions(b *buyerSection) suggestionSource {
-	return func(text string, deliver func([]string, func(int))) {
-		if f.svc.Catalog == nil {
-			return
-		}
-		prefix := strings.TrimSpace(text)
-		f.tasks.run(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), lookupTimeout)
-			defer cancel()
-			parties, err := f.svc.Catalog.SuggestBuyers(ctx, prefix, maxSuggestions)
-			if err != nil {
-				fyne.LogError("suggesting buyers", err)
-				return
-			}
-			labels := make([]string, len(parties))
-			for i, p := range parties {
-				labels[i] = joinLabel(p.Name, p.TaxID)
-			}
-			fyne.Do(func() {
-				deliver(labels, func(i int) { f.chooseBuyer(b, parties[i]) })
-			})
-		})
-	}
+	return suggestFromCatalog(f, "buyers",
+		func(c app.CatalogStore) lookup[app.Party] { return c.SuggestBuyers },
+		func(p app.Party) string { return joinLabel(p.Name, p.TaxID) },
+		func(p app.Party) { f.chooseBuyer(b, p) })
 }
 
 // itemSuggestions offers items issued before; choosing one fills the line.
 func (f *issueForm) itemSuggestions(r *lineRow) suggestionSource {
+	return suggestFromCatalog(f, "items",
+		func(c app.CatalogStore) lookup[app.CatalogItem] { return c.SuggestItems },
+		func(it app.CatalogItem) string {
+			return joinLabel(it.Name, it.Spec, it.Unit, labelFromRate(app.NumText(it.TaxRate)))
+		},
+		r.fillFromCatalog)
+}
+
+// lookup is a catalog query: what matches text, at most limit of them.
+type lookup[T any] func(ctx context.Context, text string, limit int) ([]T, error)
+
+// suggestFromCatalog runs a catalog query off the UI goroutine as the clerk
+// types, and offers what it finds as labels; choosing one calls choose.
+func suggestFromCatalog[T any](f *issueForm, what string, query func(app.CatalogStore) lookup[T],
+	label func(T) string, choose func(T)) suggestionSource {
 	return func(text string, deliver func([]string, func(int))) {
 		if f.svc.Catalog == nil {
 			return
 		}
-		prefix := strings.TrimSpace(text)
+		find := query(f.svc.Catalog)
+		text = strings.TrimSpace(text)
 		f.tasks.run(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), lookupTimeout)
 			defer cancel()
-			items, err := f.svc.Catalog.SuggestItems(ctx, prefix, maxSuggestions)
+			found, err := find(ctx, text, maxSuggestions)
 			if err != nil {
-				fyne.LogError("suggesting items", err)
+				fyne.LogError("suggesting "+what, err)
 				return
 			}
-			labels := make([]string, len(items))
-			for i, it := range items {
-				rate := labelFromRate(app.NumText(it.TaxRate))
-				labels[i] = joinLabel(it.Name, it.Spec, it.Unit, rate)
+			labels := make([]string, len(found))
+			for i, x := range found {
+				labels[i] = label(x)
 			}
 			fyne.Do(func() {
-				deliver(labels, func(i int) { r.fillFromCatalog(items[i]) })
+				deliver(labels, func(i int) { choose(found[i]) })
 			})
 		})
 	}

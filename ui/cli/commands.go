@@ -31,27 +31,37 @@ func readDraft(env Env, path string) (app.Draft, error) {
 	return app.DecodeDraft(data)
 }
 
-func runCheck(_ context.Context, env Env, args []string) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+// draftCommand reads the flags of check and issue (-f FILE, --json) and
+// the invoice file. exit is the status to return when ok is false.
+func draftCommand(env Env, name string, args []string) (d app.Draft, asJSON bool, exit int, ok bool) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	file := fs.String("f", "", "invoice JSON")
-	asJSON := fs.Bool("json", false, "JSON output")
+	jsonFlag := fs.Bool("json", false, "JSON output")
 	if _, err := parseFlags(fs, args); err != nil {
-		return badInput(env, "args", "flags", err.Error())
+		return d, false, badInput(env, "args", "flags", err.Error()), false
 	}
 	d, err := readDraft(env, *file)
 	if err != nil {
-		return report(env, err, *asJSON)
+		return d, *jsonFlag, report(env, err, *jsonFlag), false
+	}
+	return d, *jsonFlag, ExitOK, true
+}
+
+func runCheck(_ context.Context, env Env, args []string) int {
+	d, asJSON, exit, ok := draftCommand(env, "check", args)
+	if !ok {
+		return exit
 	}
 	svc, closeFn, err := env.Open(context.Background())
 	if err != nil {
-		return report(env, err, *asJSON)
+		return report(env, err, asJSON)
 	}
 	defer closeFn()
 	inv, err := svc.Issuing.Check(d)
 	if err != nil {
-		return report(env, err, *asJSON)
+		return report(env, err, asJSON)
 	}
-	if *asJSON {
+	if asJSON {
 		writeJSON(env, viewOf(inv))
 	} else {
 		printInvoice(env.Stdout, inv)
@@ -60,28 +70,28 @@ func runCheck(_ context.Context, env Env, args []string) int {
 }
 
 func runIssue(ctx context.Context, env Env, args []string) int {
-	fs := flag.NewFlagSet("issue", flag.ContinueOnError)
-	file := fs.String("f", "", "invoice JSON")
-	asJSON := fs.Bool("json", false, "JSON output")
-	if _, err := parseFlags(fs, args); err != nil {
-		return badInput(env, "args", "flags", err.Error())
-	}
-	d, err := readDraft(env, *file)
-	if err != nil {
-		return report(env, err, *asJSON)
+	d, asJSON, exit, ok := draftCommand(env, "issue", args)
+	if !ok {
+		return exit
 	}
 	return withServices(ctx, env, func(svc *app.Services) int {
 		inv, err := svc.Issuing.Issue(ctx, d)
 		if err != nil {
-			return report(env, err, *asJSON)
+			return report(env, err, asJSON)
 		}
-		if *asJSON {
-			writeJSON(env, viewOf(inv))
-		} else {
-			fmt.Fprintln(env.Stdout, inv.Number)
-		}
+		printIssued(env, inv, asJSON)
 		return ExitOK
 	})
+}
+
+// printIssued prints what an issuance produced: the number, or with --json
+// the whole invoice.
+func printIssued(env Env, inv app.Invoice, asJSON bool) {
+	if asJSON {
+		writeJSON(env, viewOf(inv))
+		return
+	}
+	fmt.Fprintln(env.Stdout, inv.Number)
 }
 
 func runResubmit(ctx context.Context, env Env, args []string) int {
@@ -96,11 +106,7 @@ func runResubmit(ctx context.Context, env Env, args []string) int {
 		if err != nil {
 			return report(env, err, *asJSON)
 		}
-		if *asJSON {
-			writeJSON(env, viewOf(inv))
-		} else {
-			fmt.Fprintln(env.Stdout, inv.Number)
-		}
+		printIssued(env, inv, *asJSON)
 		return ExitOK
 	})
 }

@@ -36,8 +36,8 @@ func printInvoice(w io.Writer, inv app.Invoice) {
 		if l.Quantity.Valid {
 			q = app.FormatQuantity(l.Quantity.Decimal)
 		}
-		if l.Price.Valid {
-			p = app.FormatQuantity(l.Price.Decimal)
+		if price := l.PriceExclTax(); price.Valid {
+			p = app.FormatQuantity(price.Decimal) // excluding tax, like 金额 beside it
 		}
 		rows = append(rows, []string{l.Name, l.Spec, l.Unit, q, p,
 			app.FormatMoney(l.AmountExcl), l.TaxRate.Shift(2).String() + "%", app.FormatMoney(l.Tax)})

@@ -148,7 +148,7 @@ func newEInvoice(inv app.Invoice) (eInvoice, error) {
 func newEIItem(l app.Line) eiItem {
 	return eiItem{
 		ItemName: l.Name, SpecMod: l.Spec, MeaUnits: l.Unit,
-		Quantity: quantity(l.Quantity), UnPrice: quantity(unitPrice(l)),
+		Quantity: quantity(l.Quantity), UnPrice: quantity(l.PriceExclTax()),
 		Amount: money(l.AmountExcl), TaxRate: app.FormatRate(l.TaxRate), ComTaxAm: money(l.Tax),
 		TotaltaxIncludedAmount: money(l.Total()), TaxClassificationCode: l.TaxCode,
 		LineNature: strconv.Itoa(int(l.Nature)),

@@ -73,14 +73,3 @@ func quantity(d decimal.NullDecimal) string {
 	}
 	return app.FormatQuantity(d.Decimal)
 }
-
-// unitPrice is the price the invoice prints: excluding tax, like 金额 beside
-// it. A tax-inclusive line's price is divided by (1 + rate) and kept to eight
-// decimals, as the bureau prints it (1.00 at 1% → 0.99009901).
-func unitPrice(l app.Line) decimal.NullDecimal {
-	if !l.Price.Valid || !l.TaxIncluded {
-		return l.Price
-	}
-	excl := l.Price.Decimal.DivRound(decimal.NewFromInt(1).Add(l.TaxRate), app.MaxQuantityPlaces)
-	return decimal.NewNullDecimal(excl)
-}

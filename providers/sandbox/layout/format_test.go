@@ -36,15 +36,15 @@ func TestPercentPrintsRatesAsTheInvoiceDoes(t *testing.T) {
 func TestUnitPriceIsPrintedExcludingTax(t *testing.T) {
 	inclusive := app.Line{Price: decimal.NewNullDecimal(decimal.RequireFromString("1")),
 		TaxRate: decimal.RequireFromString("0.01"), TaxIncluded: true}
-	if got := quantity(unitPrice(inclusive)); got != "0.99009901" {
+	if got := quantity(inclusive.PriceExclTax()); got != "0.99009901" {
 		t.Errorf("inclusive price 1 at 1%% prints %q, want 0.99009901", got)
 	}
 	exclusive := inclusive
 	exclusive.TaxIncluded = false
-	if got := quantity(unitPrice(exclusive)); got != "1" {
+	if got := quantity(exclusive.PriceExclTax()); got != "1" {
 		t.Errorf("exclusive price 1 prints %q, want 1", got)
 	}
-	if got := quantity(unitPrice(app.Line{TaxIncluded: true})); got != "" {
+	if got := quantity(app.Line{TaxIncluded: true}.PriceExclTax()); got != "" {
 		t.Errorf("absent price prints %q, want nothing", got)
 	}
 }

@@ -68,7 +68,7 @@ func buildRows(s *sheet, lines []app.Line) []tableRow {
 	for i, l := range lines {
 		texts := [colCount]string{
 			colName: l.Name, colSpec: l.Spec, colUnit: l.Unit,
-			colQuantity: quantity(l.Quantity), colPrice: quantity(unitPrice(l)),
+			colQuantity: quantity(l.Quantity), colPrice: quantity(l.PriceExclTax()),
 			colAmount: money(l.AmountExcl), colRate: percent(l.TaxRate), colTax: money(l.Tax),
 		}
 		row := tableRow{withPrevious: l.Nature == app.NatureDiscount && i > 0}
