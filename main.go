@@ -130,8 +130,8 @@ func openIssuer(cfg app.Config, home string, log *slog.Logger) (app.Issuer, func
 			Log:    log,
 			Faults: sandbox.Faults{
 				Latency:   time.Duration(cfg.Sandbox.LatencyMS) * time.Millisecond,
-				ErrorRate: cfg.Sandbox.ErrorRate,
-				DropRate:  cfg.Sandbox.DropRate,
+				ErrorRate: float64(cfg.Sandbox.ErrorPercent) / 100,
+				DropRate:  float64(cfg.Sandbox.DropPercent) / 100,
 			},
 		})
 		if err != nil {

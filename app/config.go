@@ -79,11 +79,12 @@ type InboundConfig struct {
 }
 
 // SandboxConfig is the [sandbox] section: fault injection for the embedded
-// simulated tax service.
+// simulated tax service. Shares are whole percentages: a rehearsal needs no
+// finer, and app/ keeps no floats.
 type SandboxConfig struct {
-	LatencyMS int     `toml:"latency_ms"` // added to every answer
-	ErrorRate float64 `toml:"error_rate"` // share of requests answered with a transient failure
-	DropRate  float64 `toml:"drop_rate"`  // share of issuances committed, then answered by a dropped connection
+	LatencyMS    int `toml:"latency_ms"`    // added to every answer
+	ErrorPercent int `toml:"error_percent"` // % of requests answered with a transient failure
+	DropPercent  int `toml:"drop_percent"`  // % of issuances committed, then answered by a dropped connection
 }
 
 // DemoSeller is the company the sandbox issues for when config.toml names
@@ -137,6 +138,11 @@ func ParseConfig(data []byte, path string) (Config, error) {
 	case ProviderSandbox, ProviderPiaodanyun, ProviderXunlian, ProviderLeqi:
 	default:
 		return Config{}, fmt.Errorf("%s: provider = %q 无效,应为 sandbox、piaodanyun、xunlian 或 leqi", path, cfg.Provider)
+	}
+	for key, pct := range map[string]int{"sandbox.error_percent": cfg.Sandbox.ErrorPercent, "sandbox.drop_percent": cfg.Sandbox.DropPercent} {
+		if pct < 0 || pct > 100 {
+			return Config{}, fmt.Errorf("%s: %s = %d 无效,应在 0 到 100 之间", path, key, pct)
+		}
 	}
 	if cfg.Seller == (SellerConfig{}) && cfg.Provider == ProviderSandbox {
 		cfg.Seller = DemoSeller

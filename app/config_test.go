@@ -80,3 +80,13 @@ name = "甲;乙公司"; tax_id = "9111011457319202X9"; address = 'a;b'
 		t.Errorf("seller = %+v", cfg.Seller)
 	}
 }
+
+func TestSandboxFaultPercentages(t *testing.T) {
+	cfg, err := ParseConfig([]byte("[sandbox]\nlatency_ms = 200\nerror_percent = 10\ndrop_percent = 5\n"), "config.toml")
+	if err != nil || cfg.Sandbox.ErrorPercent != 10 || cfg.Sandbox.DropPercent != 5 || cfg.Sandbox.LatencyMS != 200 {
+		t.Fatalf("cfg %+v, err %v", cfg.Sandbox, err)
+	}
+	if _, err := ParseConfig([]byte("[sandbox]\ndrop_percent = 150\n"), "config.toml"); err == nil || !strings.Contains(err.Error(), "drop_percent") {
+		t.Errorf("150%% accepted: %v", err)
+	}
+}
