@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net"
+	"net/http"
 	"net/url"
 
 	"github.com/go-resty/resty/v2"
@@ -12,17 +13,37 @@ import (
 	"fapiao/app"
 )
 
+// request is one qdjk call: a form sent with POST, or query parameters
+// sent with GET (getFaceImg). Both share the token, the retry and the
+// classification in call.
+type request struct {
+	method string // http.MethodPost or http.MethodGet
+	path   string
+	params url.Values // the POST form, or the GET query
+}
+
 // post sends form to path (a qdjk call) with the access token and returns
-// the answer's data. A refused token is renewed and the call sent once
-// more; the server did not act on a call it refused for its token, so the
-// resend cannot duplicate anything. Every error is a *app.ProviderError.
+// the answer's data.
 func (c *Client) post(ctx context.Context, op, path string, form url.Values) (json.RawMessage, error) {
+	return c.call(ctx, op, request{method: http.MethodPost, path: path, params: form})
+}
+
+// get sends query to path with GET and the access token, like post.
+func (c *Client) get(ctx context.Context, op, path string, query url.Values) (json.RawMessage, error) {
+	return c.call(ctx, op, request{method: http.MethodGet, path: path, params: query})
+}
+
+// call sends req with the access token and returns the answer's data. A
+// refused token is renewed and the call sent once more; the server did not
+// act on a call it refused for its token, so the resend cannot duplicate
+// anything. Every error is a *app.ProviderError.
+func (c *Client) call(ctx context.Context, op string, req request) (json.RawMessage, error) {
 	for attempt := 0; attempt < 2; attempt++ {
 		token, err := c.tokens.get(ctx)
 		if err != nil {
 			return nil, notSent(err)
 		}
-		v := c.postOnce(ctx, op, path, form, token)
+		v := c.callOnce(ctx, op, req, token)
 		if !v.tokenExpired {
 			return v.data, v.err
 		}
@@ -32,14 +53,18 @@ func (c *Client) post(ctx context.Context, op, path string, form url.Values) (js
 		"访问令牌被拒绝:重新获取令牌后仍无效,请检查票单云账号、密码和租户ID", nil)
 }
 
-// postOnce sends one form with the raw token (no "Bearer") and judges the answer.
-func (c *Client) postOnce(ctx context.Context, op, path string, form url.Values, token string) verdict {
-	resp, err := c.api.R().
+// callOnce sends req once with the raw token (no "Bearer") and judges the answer.
+func (c *Client) callOnce(ctx context.Context, op string, req request, token string) verdict {
+	r := c.api.R().
 		SetContext(ctx).
 		SetHeader("Authorization", token).
-		SetHeader("Accept", "application/json").
-		SetFormDataFromValues(form).
-		Post(c.cfg.BaseURL + path)
+		SetHeader("Accept", "application/json")
+	if req.method == http.MethodGet {
+		r.SetQueryParamsFromValues(req.params)
+	} else {
+		r.SetFormDataFromValues(req.params)
+	}
+	resp, err := r.Execute(req.method, c.cfg.BaseURL+req.path)
 	if err != nil {
 		return verdict{err: transportError(op, err)}
 	}

@@ -26,7 +26,7 @@ func TestErrorClassification(t *testing.T) {
 			app.KindBusiness, "999", "购方税号不正确"},
 		{"other code", reply(200, `{"code":1002,"msg":"商品编码不存在"}`), app.KindBusiness, "1002", "商品编码不存在"},
 		{"no message", reply(200, `{"code":998}`), app.KindBusiness, "998", "未说明原因"},
-		{"419 SMS login", reply(200, `{"code":419,"msg":"请先登录"}`), app.KindCredentials, "419", "短信"},
+		{"419 SMS login", reply(200, `{"code":419,"msg":"请先登录"}`), app.KindLogin, "419", "短信"},
 		{"420 face auth", reply(200, `{"code":"420","msg":"需要人脸识别"}`), app.KindFaceAuth, "420", "人脸"},
 		{"40000 on a call", reply(200, `{"code":40000,"msg":"用户名或密码错误"}`), app.KindCredentials, "40000", "密码"},
 		{"HTTP 500", reply(500, `{"code":999,"msg":"系统异常"}`), app.KindTransient, "", "HTTP 500"},

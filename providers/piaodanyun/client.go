@@ -17,9 +17,16 @@ type Client struct {
 	files  *resty.Client // layout-file downloads from the bureau's URLs, never with the token
 	tokens *tokenSource
 	now    func() time.Time
+	// callSecrets are blanked out of messages besides the configured
+	// secrets; set only on a per-call copy (see withSecrets).
+	callSecrets []string
 }
 
-var _ app.Issuer = (*Client)(nil)
+var (
+	_ app.Issuer           = (*Client)(nil)
+	_ app.FaceAuthProvider = (*Client)(nil)
+	_ app.LoginProvider    = (*Client)(nil)
+)
 
 // New checks cfg and builds a client. It sends nothing: the token is
 // obtained on the first call.

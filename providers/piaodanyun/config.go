@@ -20,6 +20,10 @@ type Config struct {
 	Username    string        // 局端账号: the username field of every qdjk call
 	SellerTaxID string        // the seller's 纳税人识别号 (nsrsbh / xhdwsbh)
 	Timeout     time.Duration // per request; DefaultTimeout when zero
+	// EtaxPassword is the 电子税务局 account's password, loginDppt's
+	// password. A secret like Password. It may be empty until a login is
+	// attempted: only the e-tax login needs it.
+	EtaxPassword string
 }
 
 // normalized checks the configuration and fills in defaults. Messages name

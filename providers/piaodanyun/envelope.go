@@ -17,6 +17,7 @@ const (
 	codeUnauthorized = "401"
 	codeSMSLogin     = "419"   // the e-tax session needs an SMS login
 	codeFaceAuth     = "420"   // the bureau wants a face scan first
+	codeRefused      = "999"   // a business refusal; on loginDppt, a refused login
 	codeBadPassword  = "40000" // obtainToken: 用户名或密码错误
 	codeMissingParam = "20000" // obtainToken: 参数不能为空
 )
@@ -120,7 +121,7 @@ func classifyCode(op, code, text string) *app.ProviderError {
 	}
 	switch {
 	case code == codeSMSLogin:
-		return providerError(app.KindCredentials, op, code,
+		return providerError(app.KindLogin, op, code,
 			"需要短信验证登录电子税务局,请先完成登录(短信验证码)后重试:"+text, nil)
 	case code == codeFaceAuth:
 		return providerError(app.KindFaceAuth, op, code,
@@ -130,6 +131,10 @@ func classifyCode(op, code, text string) *app.ProviderError {
 	case code == codeMissingParam && op == opObtainToken:
 		return providerError(app.KindCredentials, op, code,
 			"票单云账号配置不完整(手机号、密码、租户ID):"+text, nil)
+	case code == codeRefused && op == opLogin:
+		// A wrong e-tax password or an unregistered user: the clerk must fix
+		// the login, not the invoice.
+		return providerError(app.KindCredentials, op, code, "登录电子税务局被拒绝:"+text, nil)
 	}
 	return providerError(app.KindBusiness, op, code, text, nil)
 }

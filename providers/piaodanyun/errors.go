@@ -62,7 +62,17 @@ func (c *Client) redact(s string) string {
 }
 
 func (c *Client) secrets() []string {
-	return append([]string{c.cfg.Password}, c.tokens.known()...)
+	fixed := append([]string{c.cfg.Password, c.cfg.EtaxPassword}, c.callSecrets...)
+	return append(fixed, c.tokens.known()...)
+}
+
+// withSecrets returns a copy of the client that also blanks out secrets
+// sent in one call only (a soft certificate's passphrase). The copy shares
+// the HTTP clients and the token source.
+func (c *Client) withSecrets(secrets ...string) *Client {
+	scoped := *c
+	scoped.callSecrets = append(append([]string(nil), c.callSecrets...), secrets...)
+	return &scoped
 }
 
 // maxClip bounds a single value quoted in a message.

@@ -1,8 +1,11 @@
 package piaodanyun
 
 import (
+	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,6 +107,81 @@ func FuzzDecodeLayoutData(f *testing.F) {
 		}
 		if layout.url == "" {
 			_ = checkFormat(layout.content, format)
+		}
+	})
+}
+
+func FuzzDecodeFaceState(f *testing.F) {
+	for _, s := range []string{
+		`"eyJZampiIjoiMDEiLCJTeGxiIjoiMyIsIlNmc2wiOiJZIiwiSXRzU2NhbkZsYWciOiJOIn0="`,
+		`"eyJZampiIjoiMDEiLCJTeGxiIjoiMyIsIlNmc2wiOiJOIiwiSXRzU2NhbkZsYWciOiJOIiwiQnoiOiJ-In0"`,
+		`{"SFSL":"y"}`, `"{\"sfsl\":\"N\"}"`, `{"Sfsl":"Y","sfsl":"N"}`, `"garbage!!"`, `null`, `"\ufeff{}"`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		needed, err := decodeFaceState(data)
+		if err != nil {
+			return
+		}
+		// The same object must read the same whether sent as an object or
+		// wrapped in base64, in either alphabet.
+		object := bytes.TrimSpace(data)
+		if object[0] != '{' {
+			return
+		}
+		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawURLEncoding} {
+			wrapped, _ := json.Marshal(enc.EncodeToString(object))
+			again, err := decodeFaceState(wrapped)
+			if err != nil || again != needed {
+				t.Fatalf("object read %v, its base64 %v (%v)", needed, again, err)
+			}
+		}
+	})
+}
+
+func FuzzDecodeFaceQRData(f *testing.F) {
+	for _, s := range []string{
+		`{"rzid":"5246703dc22842b5a3d7826f375e6c7d","nsrsbh":"9151123123122031211","ewm":"qrcode_id=gY&areaPrefix=5100&int erfaceCode=0004","slzt":null,"emwly":"swj"}`,
+		`{"rzid":1,"ewm":" "}`, `{"ewm":null}`, `[]`, `{"rzid":"a","ewm":"\u0000"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		authID, content, err := decodeFaceQRData(data)
+		if err != nil {
+			return
+		}
+		if authID == "" || authID != strings.TrimSpace(authID) || strings.TrimSpace(content) == "" {
+			t.Fatalf("accepted rzid %q ewm %q", authID, content)
+		}
+	})
+}
+
+func FuzzDecodeQRLoginData(f *testing.F) {
+	png := base64.StdEncoding.EncodeToString([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	for _, s := range []string{
+		`{"ewmid":"e-1","ewm":"` + png + `"}`, `{"ewmId":2,"ewmBase64":"data:image/png;base64,` + png + `"}`,
+		`{"id":"x","qrcode":"https://etax.example/qr?a=1"}`, `{"EWMID":"a","img":"qrcode_id=1&int erfaceCode=2"}`,
+		`{"ewmid":"a","EWMID":"b","ewm":"x"}`, `{"ewmid":"a","image":"data:,"}`, `"x"`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		q, err := decodeQRLoginData(data)
+		if err != nil {
+			return
+		}
+		if q.ID == "" || q.ID != strings.TrimSpace(q.ID) {
+			t.Fatalf("accepted ewmid %q", q.ID)
+		}
+		switch {
+		case q.Image != nil && q.Content != "":
+			t.Fatal("both an image and text")
+		case q.Image != nil && !isImage(q.Image):
+			t.Fatalf("accepted %d bytes that are no image", len(q.Image))
+		case q.Image == nil && !looksLikeQRText(q.Content):
+			t.Fatalf("accepted text %q", q.Content)
 		}
 	})
 }

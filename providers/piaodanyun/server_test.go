@@ -24,12 +24,16 @@ const (
 	testTenantID = 42
 	testTaxID    = "9111011457319202X9"
 	tokenPrefix  = "TKN-7f3a9-"
+	// testEtaxPassword is the 电子税务局 password (loginDppt).
+	testEtaxPassword = "etax-Pw-8Kq2v"
 )
 
 // recordedCall is one request the fake server received.
 type recordedCall struct {
+	Method      string
 	Path        string
-	Form        url.Values
+	Query       url.Values // the URL's query (getFaceImg)
+	Form        url.Values // the POST body's form
 	Auth        string
 	ContentType string
 }
@@ -68,7 +72,10 @@ func (fs *fakeServer) serve(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	call := recordedCall{Path: r.URL.Path, Form: r.PostForm, Auth: r.Header.Get("Authorization"), ContentType: r.Header.Get("Content-Type")}
+	call := recordedCall{
+		Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Form: r.PostForm,
+		Auth: r.Header.Get("Authorization"), ContentType: r.Header.Get("Content-Type"),
+	}
 	fs.mu.Lock()
 	fs.calls = append(fs.calls, call)
 	h := fs.handlers[r.URL.Path]
@@ -140,6 +147,7 @@ func testConfig(base string) Config {
 	return Config{
 		BaseURL: base, Phone: testPhone, Password: testPassword, TenantID: testTenantID,
 		Username: testUsername, SellerTaxID: testTaxID, Timeout: 5 * time.Second,
+		EtaxPassword: testEtaxPassword,
 	}
 }
 
@@ -152,7 +160,7 @@ func newTestClient(t *testing.T, base string) *Client {
 	return c
 }
 
-// assertNoSecrets fails when an error message carries the password or any
+// assertNoSecrets fails when an error message carries a password or any
 // token the fake server handed out.
 func assertNoSecrets(t *testing.T, err error) {
 	t.Helper()
@@ -160,7 +168,7 @@ func assertNoSecrets(t *testing.T, err error) {
 		return
 	}
 	msg := err.Error()
-	if strings.Contains(msg, testPassword) || strings.Contains(msg, tokenPrefix) {
+	if strings.Contains(msg, testPassword) || strings.Contains(msg, testEtaxPassword) || strings.Contains(msg, tokenPrefix) {
 		t.Errorf("error message leaks a secret: %s", msg)
 	}
 }
@@ -212,3 +220,19 @@ func prepare(t *testing.T, lines ...app.DraftLine) app.Invoice {
 }
 
 const issuedOK = `{"code":200,"msg":"成功","data":{"Fphm":"22111111111111111180","Kprq":"2022-11-28 15:28:11","Gmfyx":null,"GmfSsjswjgdm":null},"total":0}`
+
+// assertFields fails unless got holds exactly want: each key once, with its
+// value, and nothing else.
+func assertFields(t *testing.T, what string, got url.Values, want map[string]string) {
+	t.Helper()
+	for k, v := range want {
+		if vs := got[k]; len(vs) != 1 || vs[0] != v {
+			t.Errorf("%s %s = %q, want [%q]", what, k, vs, v)
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("%s has unexpected field %s = %q", what, k, got[k])
+		}
+	}
+}

@@ -19,13 +19,22 @@ type blueTicketData struct {
 	BuyerTaxAuth *string `json:"GmfSsjswjgdm"`
 }
 
-// handleBlueTicket issues a blue invoice: check it like the bureau, then
-// number and store it in one transaction, then answer — or, when a drop is
-// injected, close the connection without answering although it was issued.
+// handleBlueTicket issues a blue invoice: check the seller's login and face
+// authentication, check the invoice like the bureau, then number and store
+// it in one transaction, then answer — or, when a drop is injected, close
+// the connection without answering although it was issued.
 func (s *Server) handleBlueTicket(w http.ResponseWriter, r *http.Request) {
 	form, ok := readForm(w, r)
 	if !ok {
 		return
+	}
+	// Like the bureau, ask for the login and the face scan before looking
+	// at the invoice. A missing or malformed seller ID names no seller: the
+	// check of the invoice refuses it.
+	if seller := field(form, "xhdwsbh"); app.ValidateTaxID(seller) == nil {
+		if _, ok := s.sessionReady(w, r, seller, needLoginAndFace); !ok {
+			return
+		}
 	}
 	bt, err := parseBlueTicketForm(form)
 	if err != nil {

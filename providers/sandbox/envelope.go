@@ -10,6 +10,8 @@ import (
 const (
 	codeOK           = 200
 	codeUnauthorized = 401   // token missing, unknown or expired
+	codeNeedLogin    = 419   // the seller's e-tax login lapsed: log in again (SMS)
+	codeNeedFace     = 420   // the seller's face authentication lapsed: scan again
 	codeBusiness     = 999   // the bureau refused the content
 	codeEmptyParam   = 20000 // obtainToken: a required parameter is missing
 	codeBadLogin     = 40000 // obtainToken: wrong account or password
@@ -24,6 +26,8 @@ const (
 	msgNotFound       = "未查询到发票信息"
 	msgDuplicate      = "发票请求流水号重复"
 	msgNoSuchEndpoint = "接口不存在"
+	msgNeedLogin      = "需要短信验证登录电子税务局"
+	msgNeedFace       = "需要进行人脸识别认证,请扫码认证后重试"
 )
 
 // success is the envelope of an accepted request.

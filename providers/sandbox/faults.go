@@ -27,7 +27,8 @@ func (s *Server) DropNext(n int) {
 }
 
 // FailNext makes the next n requests, to any path but the control endpoints
-// under /sandbox/ (faults, stats, health), fail with HTTP 503 before anything is done.
+// under /sandbox/ (faults, stats, health, the face and login scans and
+// lapses), fail with HTTP 503 before anything is done.
 func (s *Server) FailNext(n int) {
 	s.mu.Lock()
 	s.failNext = max(n, 0)

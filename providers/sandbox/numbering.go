@@ -18,10 +18,7 @@ const maxSequence = 999_999_999_999_999
 // after a restart.
 func nextNumber(ctx context.Context, tx *sql.Tx, issuedAt time.Time, sellerTaxID string, channel byte) (string, error) {
 	yy := issuedAt.In(app.ChinaTime).Year() % 100
-	province := app.ProvinceOfTaxID(sellerTaxID)
-	if province == "" {
-		province = "11" // old-style IDs carry no province: the bureau files them under Beijing here
-	}
+	province := provinceOf(sellerTaxID)
 	var seq int64
 	err := tx.QueryRowContext(ctx, `
 		INSERT INTO number_sequences (year, province, channel, last) VALUES (?, ?, ?, 1)
@@ -34,4 +31,12 @@ func nextNumber(ctx context.Context, tx *sql.Tx, issuedAt time.Time, sellerTaxID
 		return "", fmt.Errorf("assign number: sequence of 20%02d/%s/%c exhausted", yy, province, channel)
 	}
 	return fmt.Sprintf("%02d%s%c%015d", yy, province, channel, seq), nil
+}
+
+// provinceOf is the two-digit province the bureau files a seller under.
+func provinceOf(taxID string) string {
+	if p := app.ProvinceOfTaxID(taxID); p != "" {
+		return p
+	}
+	return "11" // old-style IDs carry no province: the bureau files them under Beijing here
 }

@@ -17,6 +17,20 @@ const (
 	defaultChannel = '2'
 )
 
+// The demo e-tax (电子税务局) credentials loginDppt accepts.
+const (
+	DemoEtaxPassword = "etax-sandbox" // the 局端账号's e-tax password
+	DemoSMSCode      = "123456"       // the code every "sent" SMS carries
+)
+
+// Defaults of the bureau's session windows.
+const (
+	// defaultFaceValidity is seed 001's "48小时内至少认证一次".
+	defaultFaceValidity   = 48 * time.Hour
+	defaultFaceQRLifetime = 5 * time.Minute
+	defaultLoginValidity  = 24 * time.Hour
+)
+
 // Options configure a Server.
 type Options struct {
 	DBPath string           // sandbox.db; required
@@ -29,7 +43,17 @@ type Options struct {
 	LayoutAsURLs bool
 	// Channel is the issuing-channel digit (5th) of assigned numbers; default '2'.
 	Channel byte
-	Log     *slog.Logger // optional
+	// FaceValidity is how long a face scan keeps a seller authenticated;
+	// default 48h. A seller the sandbox has not seen yet counts as scanned
+	// at first sight, so a fresh sandbox issues at once.
+	FaceValidity time.Duration
+	// FaceQRLifetime is how long a face or login QR code can be scanned;
+	// default 5 min.
+	FaceQRLifetime time.Duration
+	// LoginValidity is how long an e-tax login lasts; default 24h. Like face
+	// authentication, a seller starts logged in at first sight.
+	LoginValidity time.Duration
+	Log           *slog.Logger // optional
 }
 
 // Faults are the failures the sandbox injects, for reliability tests.
@@ -62,6 +86,9 @@ func (o Options) withDefaults() (Options, error) {
 	if o.TokenTTL <= 0 {
 		o.TokenTTL = defaultTTL
 	}
+	o.FaceValidity = orDefault(o.FaceValidity, defaultFaceValidity)
+	o.FaceQRLifetime = orDefault(o.FaceQRLifetime, defaultFaceQRLifetime)
+	o.LoginValidity = orDefault(o.LoginValidity, defaultLoginValidity)
 	if o.Channel == 0 {
 		o.Channel = defaultChannel
 	}
@@ -72,4 +99,12 @@ func (o Options) withDefaults() (Options, error) {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
 	return o, o.Faults.validate()
+}
+
+// orDefault replaces a zero or negative duration by def.
+func orDefault(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
 }

@@ -11,6 +11,9 @@ const (
 	pathBlueTicket  = "/qdjk/fullExteriorInvoke/blueTicket"
 	pathQueryMx     = "/qdjk/fullExteriorInvoke/invoiceQueryMx"
 	pathLayoutFiles = "/qdjk/fullExteriorInvoke/getInvoicePdfOfd"
+	pathFaceImg     = "/qdjk/fullExteriorInvoke/getFaceImg"
+	pathFaceState   = "/qdjk/fullApplets/queryFaceAuthState"
+	pathLoginDppt   = "/qdjk/fullExteriorInvoke/loginDppt"
 )
 
 // Paths of the sandbox's own endpoints.
@@ -44,10 +47,17 @@ func (s *Server) routes() *router {
 	rt.exact[pathBlueTicket] = route{http.MethodPost, true, s.handleBlueTicket}
 	rt.exact[pathQueryMx] = route{http.MethodPost, true, s.handleQueryMx}
 	rt.exact[pathLayoutFiles] = route{http.MethodPost, true, s.handleLayoutFiles}
+	rt.exact[pathFaceImg] = route{http.MethodGet, true, s.handleGetFaceImg}
+	rt.exact[pathFaceState] = route{http.MethodPost, true, s.handleQueryFaceAuthState}
+	rt.exact[pathLoginDppt] = route{http.MethodPost, true, s.handleLoginDppt}
 	rt.exact[pathFaults] = route{http.MethodPost, false, s.handleFaults}
 	rt.exact[pathStats] = route{http.MethodGet, false, s.handleStats}
 	rt.exact[pathHealth] = route{http.MethodGet, false, s.handleHealth}
+	rt.exact[pathFaceLapse] = route{http.MethodPost, false, s.handleFaceLapse}
+	rt.exact[pathLoginLapse] = route{http.MethodPost, false, s.handleLoginLapse}
 	rt.prefixes[filesPrefix] = route{http.MethodGet, false, s.handleFileLink}
+	rt.prefixes[faceScanPrefix] = route{http.MethodPost, false, s.handleFaceScan}
+	rt.prefixes[loginQRScanPrefix] = route{http.MethodPost, false, s.handleLoginQRScan}
 	return rt
 }
 

@@ -70,4 +70,47 @@ CREATE TABLE invoice_lines (
 	PRIMARY KEY (invoice_id, seq)
 );
 `,
+	// 2: the bureau's sessions per seller: face authentication and e-tax
+	// login, the QR codes and SMS codes that renew them. Times are Unix
+	// milliseconds; 0 means "lapsed long ago".
+	`
+CREATE TABLE seller_auth (
+	tax_id           TEXT PRIMARY KEY,        -- nsrsbh
+	face_verified_at INTEGER NOT NULL,        -- the last successful face scan
+	login_at         INTEGER NOT NULL         -- the last e-tax login
+);
+
+-- What a seller not seen yet starts with; one row at most. No row, or NULL,
+-- means "the moment it is first seen". A lapse of every seller also lapses
+-- the ones still to come.
+CREATE TABLE unseen_seller_auth (
+	id               INTEGER PRIMARY KEY CHECK (id = 1),
+	face_verified_at INTEGER,
+	login_at         INTEGER
+);
+
+CREATE TABLE face_qrs (
+	auth_id    TEXT PRIMARY KEY,              -- rzid
+	tax_id     TEXT NOT NULL,
+	app        TEXT NOT NULL,                 -- emwly: swj / grsds
+	content    TEXT NOT NULL,                 -- ewm
+	issued_at  INTEGER NOT NULL,
+	expires_at INTEGER NOT NULL
+);
+CREATE INDEX face_qrs_seller ON face_qrs (tax_id, issued_at);
+
+CREATE TABLE login_qrs (
+	qr_id      TEXT PRIMARY KEY,              -- ewmid
+	tax_id     TEXT NOT NULL,
+	kind       TEXT NOT NULL,                 -- ewmlx: 1 / 10
+	issued_at  INTEGER NOT NULL,
+	expires_at INTEGER NOT NULL,
+	scanned_at INTEGER                        -- NULL until the phone confirms
+);
+
+CREATE TABLE sms_codes (
+	tax_id  TEXT PRIMARY KEY,                 -- one pending code per seller
+	sent_at INTEGER NOT NULL
+);
+`,
 }

@@ -25,11 +25,16 @@ func (s *Server) count(next http.Handler) http.Handler {
 	})
 }
 
-// statsKey folds the per-invoice file links into one key, so the map stays
-// as small as the API.
+// statsKey folds the per-invoice file links and the per-QR scan paths into
+// one key each, so the map stays as small as the API.
 func statsKey(path string) string {
-	if strings.HasPrefix(path, filesPrefix) {
+	switch {
+	case strings.HasPrefix(path, filesPrefix):
 		return filesPrefix
+	case strings.HasPrefix(path, faceScanPrefix) && path != pathFaceLapse:
+		return faceScanPrefix + "{rzid}/scan"
+	case strings.HasPrefix(path, loginQRScanPrefix):
+		return loginQRScanPrefix + "{ewmid}/scan"
 	}
 	return path
 }
