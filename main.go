@@ -100,73 +100,106 @@ func openServices(ctx context.Context, home string) (*app.Services, func(), erro
 		closeLog()
 		return nil, nil, fmt.Errorf("打开数据库: %w", err)
 	}
-	issuer, closeIssuer, err := openIssuer(cfg, home, log)
+	p, err := connect(cfg, home, log)
 	if err != nil {
 		db.Close()
 		closeLog()
 		return nil, nil, err
 	}
 	svc := &app.Services{
-		Issuing: app.NewIssueService(db, issuer, cfg.SellerParty(), log),
-		Catalog: db,
-		Drafts:  db,
-		Sandbox: cfg.Provider == app.ProviderSandbox,
+		Issuing:      app.NewIssueService(db, p.issuer, cfg.SellerParty(), log),
+		Catalog:      db,
+		Drafts:       db,
+		Sandbox:      cfg.Provider == app.ProviderSandbox,
+		SandboxTools: p.tools,
+	}
+	if p.face != nil {
+		svc.Face = app.NewFaceAuthService(p.face, db, log)
+		svc.Face.Window = cfg.FaceWindow()
+		svc.Issuing.Face = svc.Face
+	}
+	if p.login != nil {
+		svc.Login = app.NewLoginService(p.login, db, log)
+		svc.Issuing.Login = svc.Login
 	}
 	return svc, func() {
-		closeIssuer()
+		p.close()
 		db.Close()
 		closeLog()
 	}, nil
 }
 
-// openIssuer connects the provider config.toml names. The sandbox is the
-// real 票单云 client pointed at the simulated tax service, run in-process
-// on a loopback port, so the real HTTP code path is what a demo exercises.
-func openIssuer(cfg app.Config, home string, log *slog.Logger) (app.Issuer, func(), error) {
+// provider is what connecting to the configured provider gives: who issues,
+// and its face authentication and e-tax login where it has them.
+type provider struct {
+	issuer app.Issuer
+	face   app.FaceAuthProvider // nil when the provider has none
+	login  app.LoginProvider    // nil when the provider has none
+	tools  *app.SandboxTools    // set in sandbox mode only
+	close  func()
+}
+
+// connect connects the provider config.toml names. The sandbox is the real
+// 票单云 client pointed at the simulated tax service, run in-process on a
+// loopback port, so the real HTTP code path is what a demo exercises.
+func connect(cfg app.Config, home string, log *slog.Logger) (provider, error) {
 	switch cfg.Provider {
 	case app.ProviderSandbox:
-		srv, err := sandbox.New(sandbox.Options{
-			DBPath: filepath.Join(home, "sandbox.db"),
-			Log:    log,
-			Faults: sandbox.Faults{
-				Latency:   time.Duration(cfg.Sandbox.LatencyMS) * time.Millisecond,
-				ErrorRate: float64(cfg.Sandbox.ErrorPercent) / 100,
-				DropRate:  float64(cfg.Sandbox.DropPercent) / 100,
-			},
-		})
-		if err != nil {
-			return nil, nil, fmt.Errorf("启动模拟税局: %w", err)
-		}
-		baseURL, err := srv.Start("127.0.0.1:0")
-		if err != nil {
-			srv.Close()
-			return nil, nil, fmt.Errorf("启动模拟税局: %w", err)
-		}
-		client, err := piaodanyun.New(piaodanyun.Config{
-			BaseURL: baseURL, Phone: sandbox.DemoPhone, Password: sandbox.DemoPassword,
-			TenantID: sandbox.DemoTenantID, Username: sandbox.DemoUsername, SellerTaxID: cfg.Seller.TaxID,
-		})
-		if err != nil {
-			srv.Close()
-			return nil, nil, err
-		}
-		return sandboxIssuer{client}, func() { srv.Close() }, nil
+		return connectSandbox(cfg, home, log)
 	case app.ProviderPiaodanyun:
 		p := cfg.Piaodanyun
-		password, err := secretFromEnv(p.PasswordEnv, "FAPIAO_PIAODANYUN_PASSWORD", "票单云密码")
+		password, err := secretFromEnv(p.PasswordEnv, "FAPIAO_PIAODANYUN_PASSWORD", "票单云密码", "password_env")
 		if err != nil {
-			return nil, nil, err
+			return provider{}, err
 		}
+		// The e-tax password is only needed to log in; its absence is
+		// reported when a login is tried.
+		etax, _ := secretFromEnv(p.EtaxPasswordEnv, "FAPIAO_ETAX_PASSWORD", "电子税务局密码", "etax_password_env")
 		client, err := piaodanyun.New(piaodanyun.Config{
-			BaseURL: p.BaseURL, Phone: p.Phone, Password: password,
+			BaseURL: p.BaseURL, Phone: p.Phone, Password: password, EtaxPassword: etax,
 			TenantID: p.TenantID, Username: p.Username, SellerTaxID: cfg.Seller.TaxID,
 		})
 		if err != nil {
-			return nil, nil, err
+			return provider{}, err
 		}
-		return client, func() {}, nil
+		return provider{issuer: client, face: client, login: client, close: func() {}}, nil
 	}
-	return nil, nil, fmt.Errorf("config.toml: provider = %q 暂不支持开票,请使用 sandbox 或 piaodanyun", cfg.Provider)
+	return provider{}, fmt.Errorf("config.toml: provider = %q 暂不支持开票,请使用 sandbox 或 piaodanyun", cfg.Provider)
+}
+
+func connectSandbox(cfg app.Config, home string, log *slog.Logger) (provider, error) {
+	srv, err := sandbox.New(sandbox.Options{
+		DBPath:       filepath.Join(home, "sandbox.db"),
+		Log:          log,
+		FaceValidity: cfg.FaceWindow(),
+		Faults: sandbox.Faults{
+			Latency:   time.Duration(cfg.Sandbox.LatencyMS) * time.Millisecond,
+			ErrorRate: float64(cfg.Sandbox.ErrorPercent) / 100,
+			DropRate:  float64(cfg.Sandbox.DropPercent) / 100,
+		},
+	})
+	if err != nil {
+		return provider{}, fmt.Errorf("启动模拟税局: %w", err)
+	}
+	baseURL, err := srv.Start("127.0.0.1:0")
+	if err != nil {
+		srv.Close()
+		return provider{}, fmt.Errorf("启动模拟税局: %w", err)
+	}
+	client, err := piaodanyun.New(piaodanyun.Config{
+		BaseURL: baseURL, Phone: sandbox.DemoPhone, Password: sandbox.DemoPassword, EtaxPassword: sandbox.DemoEtaxPassword,
+		TenantID: sandbox.DemoTenantID, Username: sandbox.DemoUsername, SellerTaxID: cfg.Seller.TaxID,
+	})
+	if err != nil {
+		srv.Close()
+		return provider{}, err
+	}
+	tools := &app.SandboxTools{
+		SMSCode:             sandbox.DemoSMSCode,
+		SimulateFaceScan:    func(_ context.Context, id string) error { return srv.SimulateFaceScan(id) },
+		SimulateQRLoginScan: func(_ context.Context, id string) error { return srv.SimulateQRLoginScan(id) },
+	}
+	return provider{issuer: sandboxIssuer{client}, face: client, login: client, tools: tools, close: func() { srv.Close() }}, nil
 }
 
 // sandboxIssuer is the 票单云 client talking to the embedded sandbox. Its
@@ -177,15 +210,16 @@ type sandboxIssuer struct{ app.Issuer }
 func (sandboxIssuer) Name() string { return "沙箱(票单云接口)" }
 
 // secretFromEnv reads a secret from the environment variable config.toml
-// names. The error names the variable, never its value.
-func secretFromEnv(name, fallback, what string) (string, error) {
+// names under key (fallback when it names none). The error names the
+// variable, never its value.
+func secretFromEnv(name, fallback, what, key string) (string, error) {
 	if name == "" {
 		name = fallback
 	}
 	if v := os.Getenv(name); v != "" {
 		return v, nil
 	}
-	return "", fmt.Errorf("未设置%s:请设置环境变量 %s(config.toml 中的 password_env 可改用其他变量名)", what, name)
+	return "", fmt.Errorf("未设置%s:请设置环境变量 %s(config.toml 中的 %s 可改用其他变量名)", what, name, key)
 }
 
 // openLog appends structured logs to fapiao.log in the home directory.

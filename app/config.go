@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -52,6 +53,12 @@ type PiaodanyunConfig struct {
 	PasswordEnv string `toml:"password_env"`
 	TenantID    int64  `toml:"tenant_id"`
 	Username    string `toml:"username"` // 局端账号
+	// EtaxPasswordEnv names the variable holding the 电子税务局 password
+	// that e-tax login sends (default FAPIAO_ETAX_PASSWORD).
+	EtaxPasswordEnv string `toml:"etax_password_env"`
+	// FaceValidMinutes is how long a face scan stays valid for this
+	// company (the bureau sets 30 min to 48 h per company); 0 means 48 h.
+	FaceValidMinutes int `toml:"face_valid_minutes"`
 }
 
 // XunlianConfig is the [xunlian] section.
@@ -85,6 +92,22 @@ type SandboxConfig struct {
 	LatencyMS    int `toml:"latency_ms"`    // added to every answer
 	ErrorPercent int `toml:"error_percent"` // % of requests answered with a transient failure
 	DropPercent  int `toml:"drop_percent"`  // % of issuances committed, then answered by a dropped connection
+	// FaceValidMinutes shortens the simulated face-authentication window
+	// (default 48 h) to rehearse a lapse.
+	FaceValidMinutes int `toml:"face_valid_minutes"`
+}
+
+// FaceWindow is how long a face scan stays valid for the configured
+// provider.
+func (c Config) FaceWindow() time.Duration {
+	minutes := c.Piaodanyun.FaceValidMinutes
+	if c.Provider == ProviderSandbox {
+		minutes = c.Sandbox.FaceValidMinutes
+	}
+	if minutes <= 0 {
+		return DefaultFaceWindow
+	}
+	return time.Duration(minutes) * time.Minute
 }
 
 // DemoSeller is the company the sandbox issues for when config.toml names

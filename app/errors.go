@@ -28,7 +28,7 @@ func (e *ValidationError) Error() string {
 	for i, fe := range e.Errors {
 		msgs[i] = fe.Error()
 	}
-	return "发票校验未通过:" + strings.Join(msgs, ";")
+	return "校验未通过:" + strings.Join(msgs, ";")
 }
 
 // For returns the errors on one field, or on a field and everything below it
@@ -59,6 +59,9 @@ const (
 	KindCredentials
 	// KindFaceAuth: the bureau wants a face-authentication scan first (420).
 	KindFaceAuth
+	// KindLogin: the e-tax session has lapsed; the clerk must log in again
+	// (419, an SMS check). Nothing was issued.
+	KindLogin
 )
 
 func (k ErrorKind) String() string {
@@ -71,6 +74,8 @@ func (k ErrorKind) String() string {
 		return "credentials"
 	case KindFaceAuth:
 		return "face_auth"
+	case KindLogin:
+		return "login"
 	}
 	return fmt.Sprintf("kind(%d)", int(k))
 }

@@ -159,7 +159,11 @@ func (f *fakeBureau) Issue(_ context.Context, inv Invoice) (IssueResult, error) 
 	case "business":
 		return IssueResult{}, &ProviderError{Kind: KindBusiness, Provider: f.Name(), Op: "issue", Code: "999", Message: "购方税号不存在"}
 	case "credentials":
-		return IssueResult{}, &ProviderError{Kind: KindCredentials, Provider: f.Name(), Op: "issue", Code: "419", Message: "需要短信验证"}
+		return IssueResult{}, &ProviderError{Kind: KindCredentials, Provider: f.Name(), Op: "issue", Code: "40000", Message: "用户名或密码错误"}
+	case "login":
+		return IssueResult{}, &ProviderError{Kind: KindLogin, Provider: f.Name(), Op: "issue", Code: "419", Message: "需要短信验证"}
+	case "face":
+		return IssueResult{}, &ProviderError{Kind: KindFaceAuth, Provider: f.Name(), Op: "issue", Code: "420", Message: "需要人脸认证"}
 	}
 	if _, dup := f.issued[inv.RequestSerial]; dup {
 		return IssueResult{}, &ProviderError{Kind: KindBusiness, Provider: f.Name(), Op: "issue", Code: "999", Message: "发票请求流水号重复"}

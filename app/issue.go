@@ -24,6 +24,12 @@ type IssueService struct {
 	Now     func() time.Time
 	Backoff []time.Duration // waits between attempts after a transient failure
 
+	// Face and Login, when set, hear what issuance learns about the
+	// session: a 420 means a scan is needed, a 419 a login, and an issued
+	// invoice that both are fine right now.
+	Face  *FaceAuthService
+	Login *LoginService
+
 	locks sync.Map // serial → *sync.Mutex: one send or lookup per serial at a time
 }
 
@@ -127,7 +133,17 @@ func (s *IssueService) send(ctx context.Context, inv Invoice, sentBefore bool) (
 				}
 			}
 			return s.recordStatus(record, inv, StatusRejected, err)
-		case KindCredentials, KindFaceAuth:
+		case KindFaceAuth:
+			if s.Face != nil {
+				s.Face.MarkNeeded(record)
+			}
+			return s.recordStatus(record, inv, StatusHeld, err)
+		case KindLogin:
+			if s.Login != nil {
+				s.Login.markLoggedOut(record)
+			}
+			return s.recordStatus(record, inv, StatusHeld, err)
+		case KindCredentials:
 			return s.recordStatus(record, inv, StatusHeld, err)
 		}
 		if notSent(err) && !sentBefore {
@@ -172,6 +188,12 @@ func (s *IssueService) recordIssued(ctx context.Context, inv Invoice, result Iss
 	}
 	inv.Number, inv.IssuedAt, inv.Status, inv.StatusMessage = result.Number, result.IssuedAt, StatusIssued, ""
 	s.log.Info("issued", "serial", inv.RequestSerial, "number", result.Number)
+	if s.Face != nil {
+		s.Face.noteIssued(ctx)
+	}
+	if s.Login != nil {
+		s.Login.noteActive(ctx)
+	}
 	return inv, nil
 }
 

@@ -1,12 +1,31 @@
 package app
 
+import "context"
+
 // Services is everything the desktop UI and the command line use. main.go
 // builds it; ui and the CLI see nothing else.
 type Services struct {
 	Issuing *IssueService
 	Catalog CatalogStore
 	Drafts  DraftStore
+	// Face and Login are nil when the provider has no face authentication
+	// or e-tax login; the UI and CLI then offer none.
+	Face  *FaceAuthService
+	Login *LoginService
 	// Sandbox is true when the embedded simulated tax service issues the
 	// invoices, so the UI can say so.
 	Sandbox bool
+	// SandboxTools are the simulator's knobs, set only in sandbox mode.
+	SandboxTools *SandboxTools
+}
+
+// SandboxTools let a clerk rehearse with the simulated tax service what a
+// phone and the bureau would do.
+type SandboxTools struct {
+	// SMSCode is the login code the sandbox accepts, shown as a hint.
+	SMSCode string
+	// SimulateFaceScan does what scanning the QR code authID with the phone does.
+	SimulateFaceScan func(ctx context.Context, authID string) error
+	// SimulateQRLoginScan confirms a QR login on the phone.
+	SimulateQRLoginScan func(ctx context.Context, loginID string) error
 }

@@ -46,6 +46,8 @@ var commands = map[string]command{
 	"list":     {"list [--search TEXT] [--limit N] [--json]", "已开发票,最新的在前", runList},
 	"export":   {"export NUMBER --format pdf|ofd|xml [--out DIR]", "导出版式文件,输出文件路径", runExport},
 	"resubmit": {"resubmit SERIAL [--json]", "用原流水号重新提交待处理的发票", runResubmit},
+	"face":     {"face status [--json] | face qr [--png FILE] [--wait] | face scan", "人脸认证状态;显示/保存认证二维码", runFace},
+	"login":    {"login [--sms CODE] [--qr tax|face] [--cert hard|soft]", "登录电子税务局(默认短信验证码)", runLogin},
 	"sandbox":  {"sandbox [--addr HOST:PORT]", "单独运行模拟税局服务", runSandbox},
 }
 
@@ -75,7 +77,7 @@ func printUsage(w io.Writer) {
 	sort.Strings(names)
 	for _, name := range names {
 		c := commands[name]
-		fmt.Fprintf(w, "  fapiao %-48s %s\n", c.usage, c.help)
+		fmt.Fprintf(w, "  fapiao %-52s %s\n", c.usage, c.help)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "退出状态: 0 成功;1 税局或业务规则拒绝;2 输入有误(信息中指明字段和规则)")

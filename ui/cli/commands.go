@@ -77,11 +77,23 @@ func runIssue(ctx context.Context, env Env, args []string) int {
 	return withServices(ctx, env, func(svc *app.Services) int {
 		inv, err := svc.Issuing.Issue(ctx, d)
 		if err != nil {
+			hintHeld(env, inv, err)
 			return report(env, err, asJSON)
 		}
 		printIssued(env, inv, asJSON)
 		return ExitOK
 	})
+}
+
+// hintHeld tells the clerk how to go on with an invoice held for a face
+// scan or a login: it keeps its serial, so nothing is typed again.
+func hintHeld(env Env, inv app.Invoice, err error) {
+	switch app.ErrorKindOf(err) {
+	case app.KindFaceAuth:
+		fmt.Fprintf(env.Stderr, "发票已保存未开具。请运行 fapiao face qr --wait 扫码认证,然后 fapiao resubmit %s\n", inv.RequestSerial)
+	case app.KindLogin:
+		fmt.Fprintf(env.Stderr, "发票已保存未开具。请运行 fapiao login 登录电子税务局,然后 fapiao resubmit %s\n", inv.RequestSerial)
+	}
 }
 
 // printIssued prints what an issuance produced: the number, or with --json

@@ -100,6 +100,8 @@ type seedServer struct {
 }
 
 type recorded struct {
+	Method        string
+	Query         url.Values
 	Path          string
 	Authorization string
 	Form          url.Values
@@ -114,7 +116,7 @@ func newSeedServer(t *testing.T) *seedServer {
 }
 
 func (s *seedServer) serve(w http.ResponseWriter, r *http.Request) {
-	rec := recorded{Path: r.URL.Path, Authorization: r.Header.Get("Authorization")}
+	rec := recorded{Method: r.Method, Query: r.URL.Query(), Path: r.URL.Path, Authorization: r.Header.Get("Authorization")}
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
 		json.NewDecoder(r.Body).Decode(&rec.JSON)
 	} else {
@@ -134,6 +136,10 @@ func (s *seedServer) serve(w http.ResponseWriter, r *http.Request) {
 	case "/qdjk/fullExteriorInvoke/getInvoicePdfOfd":
 		base := "http://" + r.Host + "/kpfw/fpjfzz/v1/exportDzfpwjEwm?Fphm=" + s.number + "&Wjgs="
 		fmt.Fprintf(w, `{"code":200,"msg":"成功","message":"成功","data":{"pdfUrl":"%sPDF","ofdUrl":"%sOFD","xmlUrl":"%sXML"},"total":0}`, base, base, base)
+	case "/qdjk/fullExteriorInvoke/getFaceImg":
+		fmt.Fprint(w, seedFaceImgAnswer)
+	case "/qdjk/fullApplets/queryFaceAuthState":
+		fmt.Fprint(w, `{"code":200,"msg":"成功","data":"eyJZampiIjoiMDEiLCJTeGxiIjoiMyIsIlNmc2wiOiJZIiwiSXRzU2NhbkZsYWciOiJOIn0=","total":0}`)
 	case "/kpfw/fpjfzz/v1/exportDzfpwjEwm":
 		w.Header().Set("Content-Type", "application/pdf")
 		io.WriteString(w, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
@@ -254,4 +260,49 @@ func (s *seedServer) count() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.requests)
+}
+
+// seedFaceImgAnswer is seed 001's getFaceImg example, as printed there.
+const seedFaceImgAnswer = `{"code": 200, "msg": "成功", "data": {"rzid": "5246703dc22842b5a3d7826f375e6c7d",
+ "nsrsbh": "9151123123122031211", "ewm": "qrcode_id=gYyixYMScMK4GQc2LfzqvKVnk33kJHs7p5wnpig3QdYFAdAvmDp7i7Yobk7zzkNM&areaPrefix=5100&int erfaceCode=0004",
+ "slzt": null, "emwly": "swj"}, "total": 0}`
+
+func TestE2EFaceCommandsAgainstAnySeedServer(t *testing.T) {
+	srv := newSeedServer(t)
+	home := t.TempDir()
+	os.WriteFile(filepath.Join(home, "config.toml"), []byte(`provider = "piaodanyun"
+[seller]
+name = "北京民诺科技有限公司"; tax_id = "9111011457319202X9"
+[piaodanyun]
+base_url = "`+srv.URL+`"; phone = "13500000000"; tenant_id = 7; username = "bjmn"
+`), 0o600)
+	env := []string{"FAPIAO_PIAODANYUN_PASSWORD=s3cret-pass-e2e"}
+
+	out, errOut, code := fapiao(t, home, env, "face", "status", "--json")
+	var st map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &st) != nil || st["needed"] != true {
+		t.Fatalf("face status: exit %d %s %s", code, out, errOut)
+	}
+	state := srv.got("/qdjk/fullApplets/queryFaceAuthState")
+	if len(state) != 1 || state[0].Method != "POST" || state[0].Form.Get("nsrsbh") != "9111011457319202X9" || state[0].Form.Get("username") != "bjmn" || state[0].Authorization != "e2e-token-8f3a" {
+		t.Errorf("queryFaceAuthState got %+v", state)
+	}
+
+	pngPath := filepath.Join(home, "face.png")
+	out, errOut, code = fapiao(t, home, env, "face", "qr", "--png", pngPath)
+	const seedEwm = "qrcode_id=gYyixYMScMK4GQc2LfzqvKVnk33kJHs7p5wnpig3QdYFAdAvmDp7i7Yobk7zzkNM&areaPrefix=5100&int erfaceCode=0004"
+	if code != 0 || strings.TrimSpace(out) != seedEwm {
+		t.Fatalf("face qr: exit %d %q %s", code, out, errOut)
+	}
+	if got := decodePNG(t, pngPath); got != seedEwm {
+		t.Errorf("the PNG decodes to %q", got)
+	}
+	qr := srv.got("/qdjk/fullExteriorInvoke/getFaceImg")
+	if len(qr) != 1 || qr[0].Method != "GET" || qr[0].Query.Get("nsrsbh") != "9111011457319202X9" || qr[0].Query.Get("type") != "1" || qr[0].Query.Get("username") != "bjmn" || qr[0].Authorization != "e2e-token-8f3a" {
+		t.Errorf("getFaceImg got %+v", qr)
+	}
+	// A second process within the QR's life reuses it: no second request.
+	if out, _, code = fapiao(t, home, env, "face", "qr"); code != 0 || strings.TrimSpace(out) != seedEwm || len(srv.got("/qdjk/fullExteriorInvoke/getFaceImg")) != 1 {
+		t.Errorf("the QR was not reused across runs")
+	}
 }

@@ -60,12 +60,20 @@ func (w *world) open() {
 	}
 	w.db = db
 	w.t.Cleanup(func() { db.Close() })
-	w.svc = &app.Services{Issuing: w.service(w.client()), Catalog: db, Drafts: db, Sandbox: true}
+	client := w.client()
+	w.svc = &app.Services{Issuing: w.service(client), Catalog: db, Drafts: db, Sandbox: true,
+		Face: app.NewFaceAuthService(client, db, nil), Login: app.NewLoginService(client, db, nil),
+		SandboxTools: &app.SandboxTools{
+			SMSCode:             sandbox.DemoSMSCode,
+			SimulateFaceScan:    func(_ context.Context, id string) error { return w.srv.SimulateFaceScan(id) },
+			SimulateQRLoginScan: func(_ context.Context, id string) error { return w.srv.SimulateQRLoginScan(id) },
+		}}
+	w.svc.Issuing.Face, w.svc.Issuing.Login = w.svc.Face, w.svc.Login
 }
 
 func (w *world) client() *piaodanyun.Client {
 	c, err := piaodanyun.New(piaodanyun.Config{
-		BaseURL: w.baseURL, Phone: sandbox.DemoPhone, Password: sandbox.DemoPassword,
+		BaseURL: w.baseURL, Phone: sandbox.DemoPhone, Password: sandbox.DemoPassword, EtaxPassword: sandbox.DemoEtaxPassword,
 		TenantID: sandbox.DemoTenantID, Username: sandbox.DemoUsername, SellerTaxID: app.DemoSeller.TaxID,
 		Timeout: 5 * time.Second,
 	})
