@@ -121,6 +121,9 @@ func openServices(ctx context.Context, home string) (*app.Services, func(), erro
 	if p.login != nil {
 		svc.Login = app.NewLoginService(p.login, db, log)
 		svc.Issuing.Login = svc.Login
+		if svc.Face != nil {
+			svc.Face.Login = svc.Login
+		}
 	}
 	return svc, func() {
 		p.close()

@@ -81,6 +81,9 @@ type FaceAuthService struct {
 	QRLifetime   time.Duration
 	PollInterval time.Duration
 	Tick         TickFunc
+	// Login, when set, hears when a face-auth call finds the e-tax session
+	// gone (419), so the status bar says so.
+	Login *LoginService
 
 	mu       sync.Mutex // guards loaded and state
 	fetching sync.Mutex // one QR fetch at a time
@@ -138,6 +141,7 @@ func (s *FaceAuthService) statusLocked() FaceStatus {
 func (s *FaceAuthService) Refresh(ctx context.Context) (FaceStatus, error) {
 	needed, err := s.provider.FaceAuthNeeded(ctx)
 	if err != nil {
+		s.noteLogin(ctx, err)
 		return s.Status(ctx), err
 	}
 	if !needed && s.scanPending(ctx) {
@@ -170,6 +174,7 @@ func (s *FaceAuthService) QR(ctx context.Context, app FaceApp) (FaceQR, error) {
 	}
 	qr, err := s.provider.NewFaceQR(ctx, app)
 	if err != nil {
+		s.noteLogin(ctx, err)
 		return FaceQR{}, err
 	}
 	if qr.IssuedAt.IsZero() {
@@ -230,6 +235,7 @@ func (s *FaceAuthService) WaitForScan(ctx context.Context, onPoll func(FaceStatu
 		case ctx.Err() != nil:
 			return ctx.Err()
 		case err != nil && ErrorKindOf(err) != KindTransient:
+			s.noteLogin(ctx, err)
 			return err
 		case err == nil && !needed:
 			s.markVerified(ctx)
@@ -240,6 +246,13 @@ func (s *FaceAuthService) WaitForScan(ctx context.Context, onPoll func(FaceStatu
 		if onPoll != nil {
 			onPoll(s.Status(ctx), err)
 		}
+	}
+}
+
+// noteLogin passes a 419 on to the login state.
+func (s *FaceAuthService) noteLogin(ctx context.Context, err error) {
+	if s.Login != nil && ErrorKindOf(err) == KindLogin {
+		s.Login.MarkLoggedOut(ctx)
 	}
 }
 

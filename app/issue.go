@@ -140,7 +140,7 @@ func (s *IssueService) send(ctx context.Context, inv Invoice, sentBefore bool) (
 			return s.recordStatus(record, inv, StatusHeld, err)
 		case KindLogin:
 			if s.Login != nil {
-				s.Login.markLoggedOut(record)
+				s.Login.MarkLoggedOut(record)
 			}
 			return s.recordStatus(record, inv, StatusHeld, err)
 		case KindCredentials:

@@ -171,8 +171,8 @@ func (s *LoginService) loggedIn(ctx context.Context, m LoginMethod) {
 	s.log.Info("e-tax login", "method", string(m))
 }
 
-// markLoggedOut records that the bureau wants a new login (419).
-func (s *LoginService) markLoggedOut(ctx context.Context) {
+// MarkLoggedOut records that the bureau wants a new login (419).
+func (s *LoginService) MarkLoggedOut(ctx context.Context) {
 	s.update(ctx, func(st *loginState) { st.Known, st.LoggedIn = true, false })
 }
 

@@ -137,3 +137,17 @@ func TestCertificateLogin(t *testing.T) {
 		t.Fatalf("cert login: %v", err)
 	}
 }
+
+func TestFaceCallFindingNoSessionMarksLogout(t *testing.T) {
+	f := &fakeFace{needed: true, failNext: &ProviderError{Kind: KindLogin, Code: "419", Message: "需要短信验证"}}
+	face, _, _ := newFaceService(f)
+	login, _, _ := newLoginService(&fakeLogin{})
+	face.Login = login
+	ctx := context.Background()
+	if _, err := face.Refresh(ctx); ErrorKindOf(err) != KindLogin {
+		t.Fatalf("refresh: %v", err)
+	}
+	if st := login.Status(ctx); !st.Known || st.LoggedIn {
+		t.Errorf("login status after a 419: %+v", st)
+	}
+}

@@ -92,3 +92,19 @@ func showProgress(win fyne.Window, title, text string) (done func()) {
 		d.Hide()
 	}
 }
+
+// fixedWidth gives o (usually a wrapping label) a fixed width and the
+// height it needs at that width.
+func fixedWidth(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.New(widthLayout{width: width}, o)
+}
+
+// centredLabel is a centred label of the given text size that wraps words.
+func centredLabel(bold bool, size fyne.ThemeSizeName) *widget.Label {
+	l := widget.NewLabel("")
+	l.Alignment = fyne.TextAlignCenter
+	l.Wrapping = fyne.TextWrapWord
+	l.TextStyle.Bold = bold
+	l.SizeName = size
+	return l
+}

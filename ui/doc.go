@@ -5,5 +5,5 @@
 //
 // main.go calls SetupApp once and then NewMainWindow. Work started from the
 // UI (issuing, exporting, look-ups) runs in goroutines and comes back to the
-// UI through fyne.Do.
+// UI through fyne.Do (tasks.toUI).
 package ui

@@ -58,7 +58,7 @@ func (x *exporter) fetchInto(inv app.Invoice, format app.DocFormat, w fyne.URIWr
 			map[string]any{"Number": inv.Number, "Format": formatName(format)}))
 	x.tasks.run(func() {
 		err := x.write(inv, format, w)
-		fyne.Do(func() {
+		x.tasks.toUI(func() {
 			done()
 			if err != nil {
 				showMessage(x.win, lang.X("export.failed.title", "导出失败"), err.Error())

@@ -25,6 +25,10 @@ type issueForm struct {
 	saver    *draftSaver
 	exporter *exporter
 	onIssued func() // the issued list refreshes
+	// takeOverHeld opens the QR panel or the login dialog for an invoice
+	// held for want of a scan or a login, and resumes it after; false when
+	// it does not apply.
+	takeOverHeld func(app.Invoice, error) bool
 
 	typeSelect   *widget.Select
 	typeCodes    []app.InvoiceType
@@ -52,7 +56,7 @@ type issueForm struct {
 func newIssueForm(w *mainWindow) *issueForm {
 	f := &issueForm{
 		win: w.win, svc: w.svc, tasks: w.tasks, prefs: w.app.Preferences(), saver: w.saver,
-		exporter: w.exporter, onIssued: w.refreshList, fields: map[string]fieldState{},
+		exporter: w.exporter, onIssued: w.refreshList, takeOverHeld: w.takeOverHeld, fields: map[string]fieldState{},
 		typeErrors: newErrorLabel(), sellerErrors: newErrorLabel(), general: newErrorLabel(),
 	}
 	f.loading++ // building fires change callbacks; they are not the clerk's edits

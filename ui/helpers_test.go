@@ -42,7 +42,13 @@ func newFixture(t *testing.T) *fixture {
 // open builds the main window with tasks run inline (see tasks.inline).
 func (fx *fixture) open() *mainWindow {
 	fx.t.Helper()
-	w := newMainWindow(fx.app, fx.svc, &tasks{inline: true})
+	return fx.openWith(&tasks{inline: true})
+}
+
+// openWith builds the main window running its work through t.
+func (fx *fixture) openWith(t *tasks) *mainWindow {
+	fx.t.Helper()
+	w := newMainWindow(fx.app, fx.svc, t)
 	w.win.Resize(fyne.NewSize(1200, 860))
 	fx.t.Cleanup(func() {
 		// The test driver panics on closing a window twice.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"fapiao/app"
@@ -31,7 +30,7 @@ func (d *invoiceDetail) resubmitInvoice() {
 		lang.X("detail.resubmit.progress", "正在以原流水号 {{.Serial}} 重新提交……", map[string]any{"Serial": serial}))
 	w.tasks.run(func() {
 		inv, err := w.svc.Issuing.Resubmit(context.Background(), serial)
-		fyne.Do(func() {
+		w.tasks.toUI(func() {
 			done()
 			d.resubmitted(inv, err)
 			d.list.refresh()
@@ -40,22 +39,13 @@ func (d *invoiceDetail) resubmitInvoice() {
 }
 
 func (d *invoiceDetail) resubmitted(inv app.Invoice, err error) {
-	win := d.window.win
-	switch {
-	case err == nil:
-		showMessage(win, lang.X("issued.title", "开具成功"),
-			lang.X("detail.resubmit.done", "发票已开具:号码 {{.Number}},价税合计 {{.Total}}。",
-				map[string]any{"Number": inv.Number, "Total": yuan(inv.Total)}))
-	case inv.Status == app.StatusRejected:
-		showMessage(win, lang.X("issue.rejected.title", "开具被拒绝"), rejectedText(inv, err))
-	case inv.Status == app.StatusHeld:
-		title, text := heldText(err)
-		showMessage(win, title, text)
-	case inv.Status == app.StatusUnknown:
-		showMessage(win, lang.X("issue.unknown.title", "开具结果待确认"), unknownText(inv, err))
-	default:
-		showMessage(win, lang.X("issue.failed.title", "开具失败"), err.Error())
+	if err != nil {
+		d.window.showResubmitFailure(inv, err)
+		return
 	}
+	showMessage(d.window.win, lang.X("issued.title", "开具成功"),
+		lang.X("detail.resubmit.done", "发票已开具:号码 {{.Number}},价税合计 {{.Total}}。",
+			map[string]any{"Number": inv.Number, "Total": yuan(inv.Total)}))
 }
 
 // resolveInvoice asks the provider what became of an invoice whose outcome
@@ -72,7 +62,7 @@ func (d *invoiceDetail) resolveInvoice() {
 		ctx, cancel := context.WithTimeout(context.Background(), resolveTimeout)
 		defer cancel()
 		inv, err := w.svc.Issuing.Resolve(ctx, serial)
-		fyne.Do(func() {
+		w.tasks.toUI(func() {
 			done()
 			showMessage(w.win, lang.X("detail.resolve.title", "查询结果"), resolvedText(inv, err))
 			d.list.refresh()

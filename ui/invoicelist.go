@@ -140,7 +140,7 @@ func (l *invoiceList) refresh() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		invoices, err := l.svc.Issuing.List(ctx, app.ListQuery{Limit: listLimit, Search: search})
-		fyne.Do(func() {
+		l.tasks.toUI(func() {
 			if l.search.Text != search {
 				return // a newer search is on its way
 			}

@@ -35,7 +35,7 @@ func (f *issueForm) issue() {
 	f.tasks.run(func() {
 		// Not tied to the window: once sent, the outcome must be recorded.
 		inv, err := f.svc.Issuing.Issue(context.Background(), d)
-		fyne.Do(func() {
+		f.tasks.toUI(func() {
 			done()
 			f.setIssuing(false)
 			f.issued(inv, err)
@@ -72,6 +72,9 @@ func (f *issueForm) issued(inv app.Invoice, err error) {
 		showMessage(f.win, lang.X("issue.rejected.title", "开具被拒绝"), rejectedText(inv, err))
 	case inv.Status == app.StatusHeld:
 		f.clearAfterIssue()
+		if f.takeOverHeld(inv, err) {
+			return
+		}
 		title, text := heldText(err)
 		showMessage(f.win, title, text)
 	case inv.Status == app.StatusUnknown:
@@ -141,6 +144,9 @@ func heldText(err error) (title, text string) {
 	case app.KindFaceAuth:
 		return lang.X("issue.faceauth.title", "需要人脸认证"),
 			lang.X("issue.faceauth", "税局要求先完成人脸认证:请用电子税务局App扫码完成认证。") + "\n\n" + resubmit
+	case app.KindLogin:
+		return lang.X("issue.login.title", "需要登录电子税务局"),
+			lang.X("issue.login", "电子税务局登录已失效,税局要求重新登录后才能开具。") + "\n\n" + resubmit
 	case app.KindCredentials:
 		return lang.X("issue.credentials.title", "需要登录"),
 			lang.X("issue.credentials", "开票服务需要重新登录或核对账号:{{.Message}}", map[string]any{"Message": message}) + "\n\n" + resubmit

@@ -35,19 +35,29 @@ type mainWindow struct {
 	status    *statusBar
 	tabs      *container.AppTabs
 	reconcile *reconcileResult // nil while start-up reconciliation runs
+
+	// ctx ends when the window closes: pollers, countdowns and tickers
+	// started for it stop then.
+	ctx       context.Context
+	closeCtx  context.CancelFunc
+	session   sessionView  // what the status bar shows of the e-tax session
+	facePanel *facePanel   // the open face-authentication panel, if any
+	loginBox  *loginDialog // the open e-tax login dialog, if any
 }
 
 // NewMainWindow builds the main window (1200×860) without showing it. It
-// restores the form's draft, and starts the start-up reconciliation of
-// invoices whose outcome is unknown in the background.
+// restores the form's draft, and starts in the background the start-up
+// reconciliation of invoices whose outcome is unknown and, when the provider
+// has face authentication, one question to the bureau about it.
 func NewMainWindow(a fyne.App, svc *app.Services) fyne.Window {
 	return newMainWindow(a, svc, &tasks{}).win
 }
 
 func newMainWindow(a fyne.App, svc *app.Services, t *tasks) *mainWindow {
 	w := &mainWindow{app: a, svc: svc, win: a.NewWindow("Fapiao"), tasks: t}
+	w.ctx, w.closeCtx = context.WithCancel(context.Background())
 	w.saver = newDraftSaver(svc.Drafts, func(err error) {
-		fyne.Do(func() {
+		w.tasks.toUI(func() {
 			w.status.setNotice(lang.X("statusbar.draft_failed", "草稿保存失败:{{.Error}}", map[string]any{"Error": err.Error()}))
 		})
 	})
@@ -55,10 +65,19 @@ func newMainWindow(a fyne.App, svc *app.Services, t *tasks) *mainWindow {
 	w.build()
 	w.restoreDraft()
 	w.win.Resize(fyne.NewSize(1200, 860))
-	w.win.SetOnClosed(w.saver.stop)
+	w.win.SetOnClosed(w.closed)
 	w.refreshList()
 	w.startReconcile()
+	w.watchSession()
 	return w
+}
+
+// closed stops everything the window started: the draft saver, and every
+// poller, countdown and ticker (they all run under w.ctx).
+func (w *mainWindow) closed() {
+	w.saver.stop()
+	w.closeCtx()
+	w.session.stopWatching()
 }
 
 // build creates the window's content, menu and title in the current language.
@@ -79,6 +98,7 @@ func (w *mainWindow) build() {
 	}
 	w.win.SetContent(container.NewBorder(nil, w.status.content, nil, nil, w.tabs))
 	w.win.SetMainMenu(w.mainMenu())
+	w.renderSession()
 }
 
 func (w *mainWindow) restoreDraft() {

@@ -28,7 +28,17 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 		w.showForm()
 		w.form.confirmClear()
 	})
-	invoice := fyne.NewMenu(lang.X("menu.invoice", "发票"), issue, addLine, fyne.NewMenuItemSeparator(), clear)
+	items := []*fyne.MenuItem{issue, addLine, fyne.NewMenuItemSeparator(), clear}
+	if w.svc.Face != nil || w.svc.Login != nil {
+		items = append(items, fyne.NewMenuItemSeparator())
+	}
+	if w.svc.Face != nil {
+		items = append(items, fyne.NewMenuItem(lang.X("menu.face", "人脸认证…"), w.faceOnDemand))
+	}
+	if w.svc.Login != nil {
+		items = append(items, fyne.NewMenuItem(lang.X("menu.login", "登录电子税务局…"), w.loginOnDemand))
+	}
+	invoice := fyne.NewMenu(lang.X("menu.invoice", "发票"), items...)
 
 	chinese := fyne.NewMenuItem(languageNames[langChinese], func() { w.setLanguage(langChinese) })
 	english := fyne.NewMenuItem(languageNames[langEnglish], func() { w.setLanguage(langEnglish) })

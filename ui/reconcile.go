@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"fapiao/app"
@@ -23,7 +22,7 @@ func (w *mainWindow) startReconcile() {
 		ctx, cancel := context.WithTimeout(context.Background(), reconcileTimeout)
 		defer cancel()
 		rep, err := w.svc.Issuing.Reconcile(ctx)
-		fyne.Do(func() { w.reconciled(rep, err) })
+		w.tasks.toUI(func() { w.reconciled(rep, err) })
 	})
 }
 

@@ -1,12 +1,16 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"fapiao/app"
 )
 
 // languageNames are shown in their own language, so a clerk who cannot read
@@ -14,14 +18,20 @@ import (
 var languageNames = map[string]string{langChinese: "中文", langEnglish: "English"}
 
 // statusBar runs along the bottom of the window: who issues, whether this is
-// the sandbox, for which seller, how start-up reconciliation went, and the
-// language choice.
+// the sandbox, for which seller, how start-up reconciliation went, whether
+// the clerk is logged in to the e-tax bureau and how long face
+// authentication lasts, and the language choice.
 type statusBar struct {
 	provider  *widget.Label
 	sandbox   fyne.CanvasObject
 	seller    *widget.Label
 	reconcile *widget.Label
 	notice    *widget.Label // transient problems, e.g. a draft that could not be saved
+	// login and face are hidden when the provider has no e-tax login or
+	// face authentication; a click opens the login dialog or the QR panel.
+	login     *widget.Button
+	face      *widget.Button
+	faceError *widget.Label // the bureau could not be asked about face authentication
 	language  *widget.Select
 	content   fyne.CanvasObject
 }
@@ -45,9 +55,27 @@ func newStatusBar(w *mainWindow) *statusBar {
 		}
 	})
 	b.language.Selected = languageNames[savedLanguage(w.app)]
+	b.login = widget.NewButtonWithIcon("", theme.LoginIcon(), w.loginOnDemand)
+	b.face = widget.NewButtonWithIcon("", theme.AccountIcon(), w.faceOnDemand)
+	b.faceError = widget.NewLabel("")
+	b.faceError.Importance = widget.DangerImportance
+	b.faceError.Truncation = fyne.TextTruncateEllipsis
+	b.faceError.Hide()
+	if w.svc.Login == nil {
+		b.login.Hide()
+	}
+	if w.svc.Face == nil {
+		b.face.Hide()
+	}
+	// Two lines: one line cannot hold everything at the window's width,
+	// and the session line is what the clerk most needs to see.
+	session := container.NewBorder(nil, nil, container.NewHBox(b.login, b.face), nil, b.faceError)
+	if w.svc.Login == nil && w.svc.Face == nil {
+		session.Hide()
+	}
 	left := container.NewHBox(b.sandbox, b.provider, b.seller, b.notice)
 	right := container.NewHBox(widget.NewLabel("语言 Language"), b.language)
-	b.content = container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, left, right, b.reconcile))
+	b.content = container.NewVBox(widget.NewSeparator(), session, container.NewBorder(nil, nil, left, right, b.reconcile))
 	return b
 }
 
@@ -72,4 +100,33 @@ func (b *statusBar) setNotice(text string) {
 	} else {
 		b.notice.Show()
 	}
+}
+
+// showLogin shows the e-tax login state; now decides whether the login
+// time needs its date.
+func (b *statusBar) showLogin(st app.LoginStatus, now time.Time) {
+	text, importance := loginStatusText(st, now)
+	setButton(b.login, text, importance)
+}
+
+// showFace shows how long face authentication lasts, and checkErr, the
+// failure of the last question to the bureau, if it still stands.
+func (b *statusBar) showFace(st app.FaceStatus, checkErr error) {
+	text, importance := faceStatusText(st)
+	setButton(b.face, text, importance)
+	if checkErr == nil {
+		b.faceError.Hide()
+		return
+	}
+	b.faceError.SetText(lang.X("statusbar.face_check_failed", "未能向税局查询人脸认证状态:{{.Error}}",
+		map[string]any{"Error": checkErr.Error()}))
+	b.faceError.Show()
+}
+
+func setButton(b *widget.Button, text string, importance widget.Importance) {
+	if b.Text == text && b.Importance == importance {
+		return
+	}
+	b.Text, b.Importance = text, importance
+	b.Refresh()
 }

@@ -58,7 +58,7 @@ func suggestFromCatalog[T any](f *issueForm, what string, query func(app.Catalog
 			for i, x := range found {
 				labels[i] = label(x)
 			}
-			fyne.Do(func() {
+			f.tasks.toUI(func() {
 				deliver(labels, func(i int) { choose(found[i]) })
 			})
 		})

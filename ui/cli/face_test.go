@@ -12,10 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/makiuchi-d/gozxing"
-	gozxingqr "github.com/makiuchi-d/gozxing/qrcode"
-
 	"fapiao/app"
+	"fapiao/ui/qrimage/qrtest"
 )
 
 var serialInHint = regexp.MustCompile(`resubmit (\S+)`)
@@ -82,15 +80,11 @@ func decodePNG(t *testing.T, path string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := gozxingqr.NewQRCodeReader().Decode(bmp, nil)
+	text, err := qrtest.Decode(img)
 	if err != nil {
 		t.Fatalf("unreadable QR: %v", err)
 	}
-	return res.GetText()
+	return text
 }
 
 func TestSMSLoginResumesAHeldInvoice(t *testing.T) {

@@ -8,8 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/makiuchi-d/gozxing"
-	gozxingqr "github.com/makiuchi-d/gozxing/qrcode"
+	"fapiao/ui/qrimage/qrtest"
 )
 
 // The seed's ewm, byte for byte — including the space in "int erfaceCode".
@@ -17,15 +16,11 @@ const seedEwm = "qrcode_id=gYyixYMScMK4GQc2LfzqvKVnk33kJHs7p5wnpig3QdYFAdAvmDp7i
 
 func decode(t *testing.T, img image.Image) string {
 	t.Helper()
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := gozxingqr.NewQRCodeReader().Decode(bmp, nil)
+	text, err := qrtest.Decode(img)
 	if err != nil {
 		t.Fatalf("a QR decoder cannot read the code: %v", err)
 	}
-	return res.GetText()
+	return text
 }
 
 func TestPNGDecodesBackToTheExactEwm(t *testing.T) {
