@@ -145,24 +145,26 @@ func (l Line) PriceExclTax() decimal.NullDecimal {
 // Invoice is a validated invoice with its computed totals, and once it has
 // been sent, its serial, number and status.
 type Invoice struct {
-	ID            int64           `json:"-"`
-	RequestSerial string          `json:"request_serial"`
-	Number        string          `json:"number"`
-	CheckCode     string          `json:"check_code,omitempty"` // 校验码, where the provider gives one
-	Type          InvoiceType     `json:"type"`
-	Status        Status          `json:"status"`
-	StatusMessage string          `json:"status_message,omitempty"`
-	IssuedAt      time.Time       `json:"issued_at"`
-	CreatedAt     time.Time       `json:"created_at"`
-	Provider      string          `json:"provider"`
-	Seller        Party           `json:"seller"`
-	Buyer         Party           `json:"buyer"`
-	Lines         []Line          `json:"lines"`
-	Remark        string          `json:"remark"`
-	Drawer        string          `json:"drawer"`
-	TotalAmount   decimal.Decimal `json:"total_amount"`
-	TotalTax      decimal.Decimal `json:"total_tax"`
-	Total         decimal.Decimal `json:"total"`
+	ID            int64       `json:"-"`
+	RequestSerial string      `json:"request_serial"`
+	Number        string      `json:"number"`
+	CheckCode     string      `json:"check_code,omitempty"` // 校验码, where the provider gives one
+	Type          InvoiceType `json:"type"`
+	Status        Status      `json:"status"`
+	StatusMessage string      `json:"status_message,omitempty"`
+	IssuedAt      time.Time   `json:"issued_at"`
+	CreatedAt     time.Time   `json:"created_at"`
+	Provider      string      `json:"provider"`
+	Seller        Party       `json:"seller"`
+	Buyer         Party       `json:"buyer"`
+	Lines         []Line      `json:"lines"`
+	Remark        string      `json:"remark"`
+	Drawer        string      `json:"drawer"`
+	// BlueNumber is set on a red invoice: the blue invoice it reverses.
+	BlueNumber  string          `json:"blue_number,omitempty"`
+	TotalAmount decimal.Decimal `json:"total_amount"`
+	TotalTax    decimal.Decimal `json:"total_tax"`
+	Total       decimal.Decimal `json:"total"`
 }
 
 // TotalInWords is the total in Chinese capital numerals (价税合计大写).
