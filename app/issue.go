@@ -27,8 +27,12 @@ type IssueService struct {
 	// Face and Login, when set, hear what issuance learns about the
 	// session: a 420 means a scan is needed, a 419 a login, and an issued
 	// invoice that both are fine right now.
-	Face  *FaceAuthService
-	Login *LoginService
+	Face   *FaceAuthService
+	Login  *LoginService
+	Credit *CreditService
+
+	// resubmitRed, set by the red service, resumes a held red invoice.
+	resubmitRed func(ctx context.Context, serial string) (Invoice, error)
 
 	locks sync.Map // serial → *sync.Mutex: one send or lookup per serial at a time
 }
@@ -92,6 +96,13 @@ func (s *IssueService) Resubmit(ctx context.Context, serial string) (Invoice, er
 		return Invoice{}, fmt.Errorf("读取已保存的开票请求 %s: %w", serial, err)
 	}
 	inv.ID = entry.InvoiceID
+	if inv.BlueNumber != "" {
+		// A red invoice goes through hzfpkj on its form, never blueTicket.
+		if s.resubmitRed == nil {
+			return inv, fmt.Errorf("红字发票 %s 请在红冲中继续", serial)
+		}
+		return s.resubmitRed(ctx, serial)
+	}
 	return s.send(ctx, inv, true)
 }
 
@@ -108,11 +119,17 @@ func (s *IssueService) openEntry(ctx context.Context, serial string) (OutboxEntr
 	return OutboxEntry{}, fmt.Errorf("流水号 %s 没有待处理的开票请求: %w", serial, ErrNotFound)
 }
 
-// send delivers one committed invoice, retrying transient failures with the
+// send delivers one committed blue invoice through the issuer.
+func (s *IssueService) send(ctx context.Context, inv Invoice, sentBefore bool) (Invoice, error) {
+	return s.sendWith(ctx, inv, sentBefore, s.issuer.Issue)
+}
+
+// sendWith delivers one committed invoice through issue (blueTicket for a
+// blue invoice, hzfpkj for a red one), retrying transient failures with the
 // same serial. sentBefore says the serial may already have reached the
 // provider, so a refusal must be checked against a lookup (it may be the
 // provider refusing a duplicate of an invoice it did issue).
-func (s *IssueService) send(ctx context.Context, inv Invoice, sentBefore bool) (Invoice, error) {
+func (s *IssueService) sendWith(ctx context.Context, inv Invoice, sentBefore bool, issue func(context.Context, Invoice) (IssueResult, error)) (Invoice, error) {
 	unlock := s.lock(inv.RequestSerial)
 	defer unlock()
 	// Outcomes are recorded even if the caller gives up meanwhile: an issued
@@ -120,7 +137,7 @@ func (s *IssueService) send(ctx context.Context, inv Invoice, sentBefore bool) (
 	record := context.WithoutCancel(ctx)
 
 	for attempt := 0; ; attempt++ {
-		result, err := s.issuer.Issue(ctx, inv)
+		result, err := issue(ctx, inv)
 		if err == nil {
 			return s.recordIssued(record, inv, result)
 		}
@@ -193,6 +210,11 @@ func (s *IssueService) recordIssued(ctx context.Context, inv Invoice, result Iss
 	}
 	if s.Login != nil {
 		s.Login.noteActive(ctx)
+	}
+	if s.Credit != nil {
+		// Issuing consumes the amount excluding tax; a red invoice's is
+		// negative, so it gives it back.
+		s.Credit.noteIssued(ctx, inv.TotalAmount)
 	}
 	return inv, nil
 }

@@ -1,0 +1,95 @@
+package app
+
+import (
+	"context"
+
+	"github.com/shopspring/decimal"
+)
+
+// RedCheck is the wizard's first step: the blue invoice as the bureau sees
+// it, what this app may still reverse, and which choices the rules allow.
+type RedCheck struct {
+	BlueCheck
+	// Remaining is what the bureau says can be reversed, less what cases in
+	// flight (applied for, not yet issued or void) will take.
+	Remaining []RedLine
+	// ReasonRefusals says, for each reason that cannot be used, why.
+	ReasonRefusals map[RedReason]string
+	// PartialRefusal says why a partial red is impossible; "" when possible.
+	PartialRefusal string
+	// Cases are the earlier cases of this blue invoice, newest first.
+	Cases  []RedCase
+	Status BlueRedStatus
+}
+
+// RemainingTotal is what may still be reversed, including tax (negative).
+func (c RedCheck) RemainingTotal() decimal.Decimal {
+	return SumLines(redLinesOnly(c.Remaining)).Total
+}
+
+// Check asks the bureau about a blue invoice and works out what the clerk
+// may do with it (step 1 of the wizard).
+func (s *RedService) Check(ctx context.Context, blueNumber string) (RedCheck, error) {
+	if _, err := ParseInvoiceNumber(blueNumber); err != nil {
+		return RedCheck{}, &ValidationError{Errors: []FieldError{{Field: "blue_number", Rule: "invoice_number", Message: "蓝字发票号码:" + err.Error()}}}
+	}
+	bc, err := s.provider.CheckBlue(ctx, blueNumber)
+	if err != nil {
+		return RedCheck{}, err
+	}
+	cases, err := s.reds.RedCases(ctx, blueNumber, false)
+	if err != nil {
+		return RedCheck{}, err
+	}
+	var inFlight [][]RedLine
+	for _, c := range cases {
+		// Issued reds are already out of the bureau's figures; void ones
+		// reversed nothing.
+		if c.Step.Open() {
+			inFlight = append(inFlight, c.Lines)
+		}
+	}
+	chk := RedCheck{BlueCheck: bc, Remaining: Remaining(bc.Lines, inFlight), Cases: cases,
+		ReasonRefusals: map[RedReason]string{}}
+	lines := redLinesOnly(bc.Lines)
+	for _, r := range RedReasons {
+		if msg := ReasonRefusal(r, lines); msg != "" {
+			chk.ReasonRefusals[r] = msg
+		}
+	}
+	chk.PartialRefusal = partialRefusal(s.provider.PartialRed(), chk.Remaining)
+	chk.Status = redStatus(cases, nonZero(bc.Lines))
+	return chk, nil
+}
+
+func partialRefusal(supported bool, remaining []RedLine) string {
+	if !supported {
+		return "当前开票服务的接口不支持部分红冲,只能全额红冲"
+	}
+	for _, l := range nonZero(remaining) {
+		if l.Nature == NatureNormal {
+			return ""
+		}
+	}
+	return "剩余可红冲的行都带折扣,只能全额红冲"
+}
+
+// redStatus labels a blue invoice by its issued reds: nothing left to
+// reverse is 全额红冲, something reversed but some left 部分红冲.
+func redStatus(cases []RedCase, left []RedLine) BlueRedStatus {
+	var st BlueRedStatus
+	issued := false
+	for _, c := range cases {
+		if c.Step == RedStepIssued {
+			st.Reversed = st.Reversed.Add(c.Total)
+			issued = true
+		}
+	}
+	switch {
+	case issued && len(left) == 0:
+		st.Label = "全额红冲"
+	case issued:
+		st.Label = "部分红冲"
+	}
+	return st
+}
