@@ -13,8 +13,8 @@ type InvoiceStore interface {
 	// before anything is sent. It sets inv.ID.
 	CreatePending(ctx context.Context, inv *Invoice, request []byte) error
 	// MarkIssued records the number and date the provider assigned, closes
-	// the outbox entry and remembers the buyer and items for autocomplete,
-	// in one transaction.
+	// the outbox entry and remembers the buyer and items for autocomplete
+	// (not those of a red invoice, which reverses a sale), in one transaction.
 	MarkIssued(ctx context.Context, serial string, result IssueResult) error
 	// MarkStatus moves an invoice to another status with a message
 	// (rejected, held, unknown, pending), recording the attempt on its

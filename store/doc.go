@@ -1,6 +1,8 @@
-// Package store keeps Fapiao's invoices, their outbox, the autocomplete
-// catalogs and the form's drafts in one SQLite file (modernc.org/sqlite, no
-// cgo). It implements app.InvoiceStore, app.CatalogStore and app.DraftStore.
+// Package store keeps Fapiao's invoices (blue and red), their outbox, the
+// red cases with their history, the autocomplete catalogs, the form's
+// drafts and small app state in one SQLite file (modernc.org/sqlite, no
+// cgo). It implements app.InvoiceStore, app.CatalogStore, app.DraftStore,
+// app.StateStore and app.RedStore.
 //
 // Two connection pools share the file: a single writer, whose transactions
 // take the write lock up front (BEGIN IMMEDIATE), and a few read-only

@@ -12,7 +12,9 @@ import (
 
 // MarkIssued records the number, date and check code the provider assigned
 // to serial, closes its outbox entry and remembers its buyer and items for
-// autocomplete, all in one transaction.
+// autocomplete, all in one transaction. A red invoice (BlueNumber set) is
+// not remembered: it reverses a sale rather than making one, and its
+// negative figures must never be offered as a default.
 //
 // It is idempotent: recording the same number again succeeds and changes
 // nothing. A different number for a serial that already has one is refused;
@@ -44,6 +46,9 @@ func (db *DB) MarkIssued(ctx context.Context, serial string, result app.IssueRes
 		if err := setIssued(ctx, tx, cur.id, result.Number, issuedAt, result.CheckCode); err != nil {
 			return err
 		}
+		if cur.blueNumber != "" {
+			return nil
+		}
 		return rememberCatalog(ctx, tx, cur.id, issuedAt)
 	})
 	if err != nil && isUniqueViolation(err) {
@@ -54,12 +59,13 @@ func (db *DB) MarkIssued(ctx context.Context, serial string, result app.IssueRes
 
 // invoiceState is what a status change needs to know about an invoice.
 type invoiceState struct {
-	id     int64
-	number string
-	status app.Status
+	id         int64
+	number     string
+	status     app.Status
+	blueNumber string // set on a red invoice
 }
 
-var sqlCurrentState = prepared(`SELECT id, number, status FROM invoices WHERE request_serial = ?`)
+var sqlCurrentState = prepared(`SELECT id, number, status, blue_number FROM invoices WHERE request_serial = ?`)
 
 func currentState(ctx context.Context, tx writeTx, serial string) (invoiceState, error) {
 	var (
@@ -68,7 +74,7 @@ func currentState(ctx context.Context, tx writeTx, serial string) (invoiceState,
 		status string
 	)
 	err := tx.QueryRowContext(ctx, sqlCurrentState, serial).
-		Scan(&st.id, &number, &status)
+		Scan(&st.id, &number, &status, &st.blueNumber)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, fmt.Errorf("流水号 %s 的发票: %w", serial, app.ErrNotFound)
 	}

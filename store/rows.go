@@ -13,8 +13,8 @@ var insertInvoiceSQL = prepared(`INSERT INTO invoices (
 	request_serial, number, type, status, status_message, provider, created_at, issued_at, check_code,
 	seller_name, seller_tax_id, seller_address, seller_phone, seller_bank, seller_account, seller_email,
 	buyer_name, buyer_tax_id, buyer_address, buyer_phone, buyer_bank, buyer_account, buyer_email,
-	buyer_natural_person, remark, drawer, total_amount, total_tax, total)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	buyer_natural_person, remark, drawer, blue_number, total_amount, total_tax, total)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 
 func invoiceArgs(inv *app.Invoice) []any {
 	s, b := inv.Seller, inv.Buyer
@@ -24,7 +24,7 @@ func invoiceArgs(inv *app.Invoice) []any {
 		formatTime(inv.CreatedAt), nullTime(inv.IssuedAt), inv.CheckCode,
 		s.Name, s.TaxID, s.Address, s.Phone, s.Bank, s.Account, s.Email,
 		b.Name, b.TaxID, b.Address, b.Phone, b.Bank, b.Account, b.Email, boolInt(b.NaturalPerson),
-		inv.Remark, inv.Drawer, money(inv.TotalAmount), money(inv.TotalTax), money(inv.Total),
+		inv.Remark, inv.Drawer, inv.BlueNumber, money(inv.TotalAmount), money(inv.TotalTax), money(inv.Total),
 	}
 }
 
@@ -55,7 +55,7 @@ func insertLines(ctx context.Context, tx writeTx, invoiceID int64, lines []app.L
 const invoiceColumns = `id, request_serial, number, type, status, status_message, provider, created_at, issued_at, check_code,
 	seller_name, seller_tax_id, seller_address, seller_phone, seller_bank, seller_account, seller_email,
 	buyer_name, buyer_tax_id, buyer_address, buyer_phone, buyer_bank, buyer_account, buyer_email,
-	buyer_natural_person, remark, drawer, total_amount, total_tax, total`
+	buyer_natural_person, remark, drawer, blue_number, total_amount, total_tax, total`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -71,7 +71,7 @@ func scanInvoice(row scanner) (app.Invoice, error) {
 		&createdAt, &issuedAt, &inv.CheckCode,
 		&s.Name, &s.TaxID, &s.Address, &s.Phone, &s.Bank, &s.Account, &s.Email,
 		&b.Name, &b.TaxID, &b.Address, &b.Phone, &b.Bank, &b.Account, &b.Email, &b.NaturalPerson,
-		&inv.Remark, &inv.Drawer, &amount, &tax, &total)
+		&inv.Remark, &inv.Drawer, &inv.BlueNumber, &amount, &tax, &total)
 	if err != nil {
 		return inv, err
 	}
@@ -89,20 +89,31 @@ func scanInvoice(row scanner) (app.Invoice, error) {
 	return inv, d.err
 }
 
-// The line columns read back, in the order scanLine expects.
-const lineColumns = `invoice_id, nature, name, tax_code, spec, unit, quantity, price,
+// lineFields are a line's columns, shared by invoice_lines and
+// red_case_lines, in the order scanLineAfter expects.
+const lineFields = `nature, name, tax_code, spec, unit, quantity, price,
 	amount, tax_included, tax_rate, amount_excl, tax`
 
+// The line columns read back, in the order scanLine expects.
+const lineColumns = `invoice_id, ` + lineFields
+
 func scanLine(row scanner) (invoiceID int64, l app.Line, err error) {
+	l, err = scanLineAfter(row, &invoiceID)
+	return invoiceID, l, err
+}
+
+// scanLineAfter scans the columns lead points to, then lineFields.
+func scanLineAfter(row scanner, lead ...any) (app.Line, error) {
 	var (
+		l                       app.Line
 		nature                  int
 		quantity, price         sql.NullString
 		amount, rate, excl, tax string
 	)
-	err = row.Scan(&invoiceID, &nature, &l.Name, &l.TaxCode, &l.Spec, &l.Unit, &quantity, &price,
+	dest := append(lead, &nature, &l.Name, &l.TaxCode, &l.Spec, &l.Unit, &quantity, &price,
 		&amount, &l.TaxIncluded, &rate, &excl, &tax)
-	if err != nil {
-		return 0, l, err
+	if err := row.Scan(dest...); err != nil {
+		return l, err
 	}
 	var d decimalReader
 	l.Nature = app.LineNature(nature)
@@ -112,5 +123,5 @@ func scanLine(row scanner) (invoiceID int64, l app.Line, err error) {
 	l.TaxRate = d.parse("tax_rate", rate)
 	l.AmountExcl = d.parse("amount_excl", excl)
 	l.Tax = d.parse("tax", tax)
-	return invoiceID, l, d.err
+	return l, d.err
 }
