@@ -59,6 +59,9 @@ type PiaodanyunConfig struct {
 	// FaceValidMinutes is how long a face scan stays valid for this
 	// company (the bureau sets 30 min to 48 h per company); 0 means 48 h.
 	FaceValidMinutes int `toml:"face_valid_minutes"`
+	// PartialRed turns on the partial-red extension of hzxxbsq (seed 001
+	// documents only full reds). Only for accounts that accept it.
+	PartialRed bool `toml:"partial_red"`
 }
 
 // XunlianConfig is the [xunlian] section.

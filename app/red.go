@@ -88,7 +88,13 @@ func (s RedFormState) Issuable() bool { return s == RedFormNoConfirmation || s =
 func (s RedFormState) Pending() bool { return s == RedFormAwaitingBuyer || s == RedFormAwaitingSeller }
 
 // Void reports whether the form is void (05–10).
-func (s RedFormState) Void() bool { return s >= "05" && s <= "10" && len(s) == 2 }
+func (s RedFormState) Void() bool {
+	switch s {
+	case RedFormRefusedByBuyer, RedFormRefusedBySeller, RedFormExpired, RedFormWithdrawn, RedFormWithdrawnAfter, RedFormAbnormalVoucher:
+		return true
+	}
+	return false
+}
 
 // RedLine is a line of a blue invoice as it can be reversed: Index is its
 // position on the blue invoice (xh, from 1), amounts are negative.

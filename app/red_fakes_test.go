@@ -165,4 +165,3 @@ func (m *memRedStore) RedTransitions(_ context.Context, id int64) ([]RedTransiti
 	defer m.mu.Unlock()
 	return append([]RedTransition(nil), m.moves[id]...), nil
 }
-

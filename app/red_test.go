@@ -131,6 +131,7 @@ func TestFormStates(t *testing.T) {
 	for s, want := range map[RedFormState][3]bool{
 		RedFormNoConfirmation: {true, false, false}, RedFormAwaitingBuyer: {false, true, false},
 		RedFormConfirmed: {true, false, false}, RedFormExpired: {false, false, true}, RedFormAbnormalVoucher: {false, false, true},
+		"0a": {false, false, false}, "0:": {false, false, false}, "": {false, false, false},
 	} {
 		if got := [3]bool{s.Issuable(), s.Pending(), s.Void()}; got != want {
 			t.Errorf("%s: issuable/pending/void = %v, want %v", s, got, want)

@@ -12,6 +12,10 @@ type Services struct {
 	// or e-tax login; the UI and CLI then offer none.
 	Face  *FaceAuthService
 	Login *LoginService
+	// Red runs red-invoice cases; nil when the provider has no red invoices.
+	Red *RedService
+	// Credit is the credit line; nil when the provider cannot report it.
+	Credit *CreditService
 	// Sandbox is true when the embedded simulated tax service issues the
 	// invoices, so the UI can say so.
 	Sandbox bool

@@ -2,6 +2,7 @@ package piaodanyun
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -17,6 +18,7 @@ type Client struct {
 	files  *resty.Client // layout-file downloads from the bureau's URLs, never with the token
 	tokens *tokenSource
 	now    func() time.Time
+	log    *slog.Logger
 	// callSecrets are blanked out of messages besides the configured
 	// secrets; set only on a per-call copy (see withSecrets).
 	callSecrets []string
@@ -26,6 +28,8 @@ var (
 	_ app.Issuer           = (*Client)(nil)
 	_ app.FaceAuthProvider = (*Client)(nil)
 	_ app.LoginProvider    = (*Client)(nil)
+	_ app.RedProvider      = (*Client)(nil)
+	_ app.CreditProvider   = (*Client)(nil)
 )
 
 // New checks cfg and builds a client. It sends nothing: the token is
@@ -35,7 +39,10 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{cfg: cfg, now: time.Now}
+	c := &Client{cfg: cfg, now: time.Now, log: cfg.Log}
+	if c.log == nil {
+		c.log = slog.New(slog.DiscardHandler)
+	}
 	c.api = newAPIClient(cfg.Timeout)
 	c.files = newDownloadClient(cfg.Timeout)
 	c.tokens = newTokenSource(c.obtainToken, func() time.Time { return c.now() })

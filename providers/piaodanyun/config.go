@@ -3,6 +3,7 @@ package piaodanyun
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strings"
 	"time"
@@ -24,6 +25,14 @@ type Config struct {
 	// password. A secret like Password. It may be empty until a login is
 	// attempted: only the e-tax login needs it.
 	EtaxPassword string
+	// PartialRed says whether this account accepts the partial-red
+	// extension of hzxxbsq (mxzb lines, see addRedFormLines). The seed's
+	// hzxxbsq only knows full reds; an account whose service takes the
+	// extension is switched on in config.toml (partial_red = true).
+	PartialRed bool
+	// Log receives warnings about answers that were accepted but disagree
+	// with what was expected (a red invoice's total). Nil discards them.
+	Log *slog.Logger
 }
 
 // normalized checks the configuration and fills in defaults. Messages name
