@@ -1,11 +1,7 @@
 package sandbox
 
 import (
-	"fmt"
 	"net/url"
-	"regexp"
-	"sort"
-	"strconv"
 )
 
 // blueTicketForm is the blueTicket request as sent: every value a string,
@@ -80,37 +76,16 @@ func parseBlueTicketForm(form url.Values) (blueTicketForm, error) {
 	return bt, err
 }
 
-var lineKey = regexp.MustCompile(`^fyxm\[(\d{1,4})\]\[([A-Za-z]+)\]$`)
-
-// parseLineForms gathers the fyxm[i][name] keys into lines. Indices must run
-// 0, 1, 2… without gaps: a gap means a line got lost on the way.
+// parseLineForms gathers the fyxm[i][name] keys into lines. Indices must
+// run 0, 1, 2… without gaps: a gap means a line got lost on the way.
 func parseLineForms(form url.Values) ([]lineForm, error) {
-	byIndex := map[int]map[string]string{}
-	for key, values := range form {
-		m := lineKey.FindStringSubmatch(key)
-		if m == nil || len(values) == 0 {
-			continue
-		}
-		i, _ := strconv.Atoi(m[1])
-		if i >= maxLines {
-			return nil, fmt.Errorf("明细行(fyxm)最多%d行", maxLines)
-		}
-		if byIndex[i] == nil {
-			byIndex[i] = map[string]string{}
-		}
-		byIndex[i][m[2]] = field(form, key)
+	groups, err := indexedGroups(form, "fyxm", maxLines)
+	if err != nil {
+		return nil, err
 	}
-	indices := make([]int, 0, len(byIndex))
-	for i := range byIndex {
-		indices = append(indices, i)
-	}
-	sort.Ints(indices)
-	lines := make([]lineForm, len(indices))
-	for pos, i := range indices {
-		if i != pos {
-			return nil, fmt.Errorf("明细行序号(fyxm[%d])缺失:序号应从0开始连续编号", pos)
-		}
-		lines[pos] = lineFromMap(byIndex[i])
+	lines := make([]lineForm, len(groups))
+	for i, g := range groups {
+		lines[i] = lineFromMap(g)
 	}
 	return lines, nil
 }

@@ -17,9 +17,27 @@
 // the phone (SimulateFaceScan, SimulateQRLoginScan), in Go or over HTTP
 // under /sandbox/face/ and /sandbox/login/.
 //
+// Red invoices follow seed 001: retInviceMsg says what is left to reverse
+// of a blue invoice, hzxxbsq applies for a red-letter form (or, without
+// hzxxbcheck=1, answers the one already applied for, in its current
+// state), hzfpkj issues the red invoice on a form in state 01 or 04. The
+// sandbox plays every buyer: an invoice of 10,000.00 or more (or one
+// marked with MarkUsedByBuyer, MarkBookedByBuyer, or under
+// /sandbox/buyer/) counts as used, so its forms wait for the buyer (02);
+// the buyer confirms after Options.BuyerConfirmDelay, or when told
+// (BuyerAnswer, /sandbox/redform/{xxbbh}/confirm or /refuse), and a form
+// still waiting 72 h after it was applied for is void (07). Form states
+// are worked out whenever a form is read, against the sandbox clock, which
+// tests move on with AdvanceClock or /sandbox/clock/advance (in memory
+// only: a restart resets it). getCreditLine reports the credit line a blue
+// invoice consumes and a red one restores. For our company as a buyer,
+// Inbox lists the forms other sellers raise against it; a made-up supplier
+// raises one the first time a tax ID is seen, so a demo has one to answer.
+//
 // Layout of the package: one file per endpoint group (token.go,
-// blueticket*.go, query*.go, files.go, face*.go, login*.go, control.go,
-// session_control.go), a small router (router.go), the shared envelope
-// helpers (envelope.go), the session gate (seller_gate.go) and one state
-// store over SQLite (db.go, schema.go, *_store.go).
+// blueticket*.go, query*.go, files.go, face*.go, login*.go, red_check.go,
+// red_form*.go, red_issue*.go, credit.go, control.go, session_control.go,
+// buyer*.go, clock.go, inbox*.go), a small router (router.go), the shared
+// envelope helpers (envelope.go), the session gate (seller_gate.go) and
+// one state store over SQLite (db.go, schema.go, *_store.go).
 package sandbox

@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
 )
 
@@ -72,4 +74,49 @@ func writeHTTPError(w http.ResponseWriter, status int, msg string) {
 		Code int    `json:"code"`
 		Msg  string `json:"msg"`
 	}{status, msg})
+}
+
+// messageAnswer is the envelope of the calls whose success seed 001 shows
+// with message beside msg (the red-invoice calls, getCreditLine).
+type messageAnswer struct {
+	Code    int    `json:"code"`
+	Msg     string `json:"msg"`
+	Message string `json:"message"`
+	Data    any    `json:"data"`
+	Total   int    `json:"total"`
+}
+
+// writeOKMessage answers code 200 with msg (also as message) and data.
+func writeOKMessage(w http.ResponseWriter, msg string, data any) {
+	writeJSON(w, http.StatusOK, messageAnswer{Code: codeOK, Msg: msg, Message: msg, Data: data})
+}
+
+// refusal is a business refusal found inside a transaction: the
+// transaction rolls back and the bureau answers 999 with its message.
+type refusal struct{ msg string }
+
+func (r *refusal) Error() string { return r.msg }
+
+// refuse makes a refusal with a formatted message.
+func refuse(format string, args ...any) error {
+	return &refusal{msg: fmt.Sprintf(format, args...)}
+}
+
+// answeredFailure answers err if it is one (a refusal, a duplicate serial
+// or an internal failure, logged under op) and reports whether it did.
+func (s *Server) answeredFailure(w http.ResponseWriter, op string, err error) bool {
+	var rf *refusal
+	switch {
+	case err == nil:
+		return false
+	case errors.As(err, &rf):
+		s.log.Info(op+" refused", "reason", rf.msg)
+		writeRefusal(w, rf.msg)
+	case errors.Is(err, errDuplicateSerial):
+		writeRefusal(w, msgDuplicate)
+	default:
+		s.log.Error(op, "err", err)
+		writeHTTPError(w, http.StatusInternalServerError, op+"失败:税局系统内部错误")
+	}
+	return true
 }

@@ -17,9 +17,10 @@ func (s *Server) SetFaults(f Faults) {
 	s.mu.Unlock()
 }
 
-// DropNext makes the next n blueTicket calls that issue an invoice commit it
-// and then drop the connection without answering. Calls the bureau refuses
-// (nothing committed) answer normally and do not use one up.
+// DropNext makes the next n blueTicket or hzfpkj calls that issue an
+// invoice commit it and then drop the connection without answering. Calls
+// the bureau refuses (nothing committed) answer normally and do not use one
+// up.
 func (s *Server) DropNext(n int) {
 	s.mu.Lock()
 	s.dropNext = max(n, 0)

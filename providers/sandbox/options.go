@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // The demo account the sandbox accepts. Only these credentials obtain a token.
@@ -31,6 +33,16 @@ const (
 	defaultLoginValidity  = 24 * time.Hour
 )
 
+// Defaults of the simulated buyer and the credit line.
+const (
+	// DefaultBuyerConfirmDelay is how long the simulated buyer takes to
+	// confirm a form that waits for it (02 → 04) when
+	// Options.BuyerConfirmDelay is nil.
+	DefaultBuyerConfirmDelay = 2 * time.Minute
+	// defaultCreditLine is every seller's total credit line (总授信额度).
+	defaultCreditLine = 3_000_000
+)
+
 // Options configure a Server.
 type Options struct {
 	DBPath string           // sandbox.db; required
@@ -53,14 +65,23 @@ type Options struct {
 	// LoginValidity is how long an e-tax login lasts; default 24h. Like face
 	// authentication, a seller starts logged in at first sight.
 	LoginValidity time.Duration
-	Log           *slog.Logger // optional
+	// BuyerConfirmDelay is how long after a red-letter form was applied for
+	// the simulated buyer confirms it by itself (02 → 04). nil means
+	// DefaultBuyerConfirmDelay (2 min); a zero (or negative) delay means
+	// never: the form waits for BuyerAnswer or the control endpoint, or
+	// turns void after 72 h. E.g. new(time.Duration) for "never".
+	BuyerConfirmDelay *time.Duration
+	// CreditLine is every seller's total credit line (zsxed); default
+	// 3,000,000.00.
+	CreditLine decimal.Decimal
+	Log        *slog.Logger // optional
 }
 
 // Faults are the failures the sandbox injects, for reliability tests.
 type Faults struct {
 	Latency   time.Duration // added before every answer
 	ErrorRate float64       // share of requests answered 503 before doing anything (transient)
-	DropRate  float64       // share of blueTicket calls committed, then answered by closing the connection
+	DropRate  float64       // share of blueTicket and hzfpkj calls committed, then answered by closing the connection
 }
 
 func (f Faults) validate() error {
@@ -94,6 +115,15 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Channel < '0' || o.Channel > '9' {
 		return o, fmt.Errorf("sandbox: channel %q is not a digit", o.Channel)
+	}
+	if o.BuyerConfirmDelay == nil {
+		o.BuyerConfirmDelay = new(DefaultBuyerConfirmDelay)
+	}
+	if o.CreditLine.IsZero() {
+		o.CreditLine = decimal.NewFromInt(defaultCreditLine)
+	}
+	if o.CreditLine.IsNegative() {
+		return o, errors.New("sandbox: credit line must not be negative")
 	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)

@@ -19,13 +19,13 @@ var (
 	queryMxEmptyKeys = []string{
 		"gmfjbr", "skm", "yfpdm", "dfgtgmbq", "GFKHDH", "zfrdm", "bbh", "spbmjc", "bmbbbh",
 		"jbrzrrnsrsbh", "qmbz", "spsm", "slsm", "tdyslxDm", "yqbz", "hssign", "kpjh", "zfrq",
-		"ssyf", "scbsbz", "jbrsfzjlx", "kpddm", "zkbz", "zfyy", "ceburl", "tqm", "yfphm",
+		"ssyf", "scbsbz", "jbrsfzjlx", "kpddm", "zkbz", "zfyy", "ceburl", "tqm",
 		"zzfphm", "scbz", "qdbz", "qmcs", "DZDH", "tzdh", "GFKHYX", "zffs", "zfr", "sccgsj",
-		"qmz", "jbrsfzjhm", "fpdm", "jbrgjlx", "hsslbs", "jqbh", "tspz", "tzdbh", "jym",
+		"qmz", "jbrsfzjhm", "fpdm", "jbrgjlx", "hsslbs", "jqbh", "tspz", "jym",
 	}
 	queryMxNullKeys = []string{
 		"kdsbz", "zlqqz", "swjgmc", "fpcbh", "swjgdm", "fwfsd", "mxzb", "ip", "zfdqsj",
-		"dphgzbh", "fullAddress", "zhsl", "hczt", "jzxmmc", "tdzzsxmbh", "hdjsjg",
+		"dphgzbh", "fullAddress", "zhsl", "jzxmmc", "tdzzsxmbh", "hdjsjg",
 		"sfyytljdj", "ncpsgzjlx", "wqhtbabh", "bchcbz", "hjzkje", "rzzt", "fdjhm", "hjzkse",
 		"fjys", "sjcjhsje", "hcFphm",
 	}
@@ -63,10 +63,29 @@ func queryMxData(inv issuedInvoice) map[string]any {
 		"skr": inv.Payee, "fhr": inv.Reviewer, "czydm": inv.Username,
 		"zyspmc": firstLineName(inv.Lines), "sfsdts": "0", "tscbz": "0", "sfwzzfp": "0", "dxtsbz": "0",
 		"zbmx": queryMxLines(inv),
+		"kplx": kindOf(inv), "hczt": redStatusWire(inv), "yfphm": inv.BlueNumber, "tzdbh": inv.RedForm,
 	} {
 		d[k] = v
 	}
 	return d
+}
+
+// kindOf is kplx: 0 blue, 1 red.
+func kindOf(inv issuedInvoice) string {
+	if inv.Red {
+		return kindRed
+	}
+	return kindBlue
+}
+
+// redStatusWire is hczt: "" while nothing of a blue invoice was reversed
+// (and on red invoices), "7" partly and "8" fully reversed, the codes
+// fpztdm uses. fpzt stays "00": a reversed invoice is still a valid one.
+func redStatusWire(inv issuedInvoice) string {
+	if inv.Red || inv.RedStatus == redStatusNone {
+		return ""
+	}
+	return inv.RedStatus
 }
 
 func firstLineName(lines []app.Line) string {

@@ -2,9 +2,22 @@ package sandbox
 
 import "fapiao/app"
 
+// Invoice kinds (kplx) as stored.
+const (
+	kindBlue = "0"
+	kindRed  = "1"
+)
+
+// Red status codes of a blue invoice (hczt), as fpztdm numbers them.
+const (
+	redStatusNone    = "0"
+	redStatusPartial = "7" // 部分红冲
+	redStatusFull    = "8" // 全额红冲
+)
+
 // issuedInvoice is an invoice as the sandbox bureau keeps it: the domain
-// invoice (number, serial, parties, lines, totals) plus what only the
-// bureau's records hold.
+// invoice (number, serial, parties, lines, totals; BlueNumber on a red
+// one) plus what only the bureau's records hold.
 type issuedInvoice struct {
 	app.Invoice
 	Username   string // 局端账号 that issued it (czydm)
@@ -13,4 +26,13 @@ type issuedInvoice struct {
 	Payee      string // skr
 	Reviewer   string // fhr
 	FileToken  string // the secret in the layout-file links
+
+	Red       bool   // a red invoice (kplx 1)
+	RedForm   string // red: the form it was issued on (tzdbh)
+	RedStatus string // blue: redStatusNone, redStatusPartial or redStatusFull
+
+	// What the simulated buyer did with a blue invoice: confirmed its use
+	// (用途确认, e.g. to deduct its tax) and booked it (入账).
+	BuyerUsed   bool
+	BuyerBooked bool
 }

@@ -14,6 +14,9 @@ const (
 	pathFaceImg     = "/qdjk/fullExteriorInvoke/getFaceImg"
 	pathFaceState   = "/qdjk/fullApplets/queryFaceAuthState"
 	pathLoginDppt   = "/qdjk/fullExteriorInvoke/loginDppt"
+	pathBlueCheck   = "/qdjk/fullExteriorInvoke/retInviceMsg"
+	pathRedForm     = "/qdjk/fullExteriorInvoke/hzxxbsq"
+	pathRedIssue    = "/qdjk/fullExteriorInvoke/hzfpkj"
 )
 
 // Paths of the sandbox's own endpoints.
@@ -50,14 +53,22 @@ func (s *Server) routes() *router {
 	rt.exact[pathFaceImg] = route{http.MethodGet, true, s.handleGetFaceImg}
 	rt.exact[pathFaceState] = route{http.MethodPost, true, s.handleQueryFaceAuthState}
 	rt.exact[pathLoginDppt] = route{http.MethodPost, true, s.handleLoginDppt}
+	rt.exact[pathBlueCheck] = route{http.MethodPost, true, s.handleBlueCheck}
+	rt.exact[pathRedForm] = route{http.MethodPost, true, s.handleRedForm}
+	rt.exact[pathRedIssue] = route{http.MethodPost, true, s.handleRedIssue}
+	rt.exact[pathCreditLine] = route{http.MethodPost, true, s.handleCreditLine}
 	rt.exact[pathFaults] = route{http.MethodPost, false, s.handleFaults}
 	rt.exact[pathStats] = route{http.MethodGet, false, s.handleStats}
 	rt.exact[pathHealth] = route{http.MethodGet, false, s.handleHealth}
 	rt.exact[pathFaceLapse] = route{http.MethodPost, false, s.handleFaceLapse}
 	rt.exact[pathLoginLapse] = route{http.MethodPost, false, s.handleLoginLapse}
+	rt.exact[pathClockAdvance] = route{http.MethodPost, false, s.handleClockAdvance}
+	rt.exact[pathIncomingForm] = route{http.MethodPost, false, s.handleIncomingForm}
 	rt.prefixes[filesPrefix] = route{http.MethodGet, false, s.handleFileLink}
 	rt.prefixes[faceScanPrefix] = route{http.MethodPost, false, s.handleFaceScan}
 	rt.prefixes[loginQRScanPrefix] = route{http.MethodPost, false, s.handleLoginQRScan}
+	rt.prefixes[buyerPrefix] = route{http.MethodPost, false, s.handleBuyerMark}
+	rt.prefixes[redFormPrefix] = route{http.MethodPost, false, s.handleBuyerAnswer}
 	return rt
 }
 

@@ -113,4 +113,58 @@ CREATE TABLE sms_codes (
 	sent_at INTEGER NOT NULL
 );
 `,
+	// 3: red invoices. A red invoice is a row of invoices (kind 1) whose
+	// lines are negative and name the blue line they reverse; a blue line
+	// remembers how much of it was reversed (in the blue line's own sign),
+	// so what is left is blue − reversed. The simulated buyer's use of each
+	// blue invoice lives beside it. Red-letter forms (红字信息确认单) and
+	// their lines are tables of their own.
+	`
+ALTER TABLE invoices ADD COLUMN kind TEXT NOT NULL DEFAULT '0';         -- kplx: 0 blue, 1 red
+ALTER TABLE invoices ADD COLUMN blue_number TEXT NOT NULL DEFAULT '';   -- red: yfphm, the blue invoice
+ALTER TABLE invoices ADD COLUMN red_form TEXT NOT NULL DEFAULT '';      -- red: tzdbh, its form
+ALTER TABLE invoices ADD COLUMN red_status TEXT NOT NULL DEFAULT '0';   -- blue: 0 normal, 7 partly, 8 fully reversed
+ALTER TABLE invoices ADD COLUMN buyer_used INTEGER;                     -- 用途确认; NULL: by default, from the total
+ALTER TABLE invoices ADD COLUMN buyer_booked INTEGER NOT NULL DEFAULT 0; -- 入账
+
+ALTER TABLE invoice_lines ADD COLUMN blue_seq INTEGER;                  -- red: the blue line (xh) it reverses
+ALTER TABLE invoice_lines ADD COLUMN reversed_quantity TEXT NOT NULL DEFAULT '0';
+ALTER TABLE invoice_lines ADD COLUMN reversed_excl TEXT NOT NULL DEFAULT '0';
+ALTER TABLE invoice_lines ADD COLUMN reversed_tax TEXT NOT NULL DEFAULT '0';
+
+CREATE TABLE red_forms (
+	number          TEXT PRIMARY KEY,         -- xxbbh / tzdbh, 20 digits
+	uuid            TEXT NOT NULL UNIQUE,
+	blue_invoice_id INTEGER NOT NULL REFERENCES invoices (id),
+	seller_tax_id   TEXT NOT NULL,
+	buyer_tax_id    TEXT NOT NULL,
+	reason          TEXT NOT NULL,            -- chyydm 01–04
+	applicant       TEXT NOT NULL,            -- sqyy: 2 the seller
+	username        TEXT NOT NULL,
+	state           TEXT NOT NULL,            -- xxbztDm 01–10
+	applied_at      INTEGER NOT NULL,         -- Unix milliseconds
+	answered_at     INTEGER,                  -- when it left 02
+	simulated_buyer INTEGER NOT NULL,         -- 1: the sandbox answers for the buyer
+	total_amount    TEXT NOT NULL,            -- negative
+	total_tax       TEXT NOT NULL,            -- negative or 0
+	red_invoice_id  INTEGER REFERENCES invoices (id) -- the red invoice issued on it
+);
+CREATE INDEX red_forms_blue ON red_forms (blue_invoice_id, reason);
+CREATE INDEX red_forms_buyer ON red_forms (buyer_tax_id, state);
+
+CREATE TABLE red_form_lines (
+	form_number TEXT NOT NULL REFERENCES red_forms (number),
+	seq         INTEGER NOT NULL,             -- 1-based position on the form
+	blue_seq    INTEGER NOT NULL,             -- xh: the blue line reversed
+	quantity    TEXT,                         -- negative; NULL when not by quantity
+	amount_excl TEXT NOT NULL,                -- negative (positive for a discount line)
+	tax         TEXT NOT NULL,
+	PRIMARY KEY (form_number, seq)
+);
+
+CREATE TABLE red_form_sequences (
+	province TEXT PRIMARY KEY,
+	last     INTEGER NOT NULL
+);
+`,
 }

@@ -57,7 +57,7 @@ func (s *Server) seeSeller(ctx context.Context, taxID string) (sellerAuth, error
 	if !errors.Is(err, sql.ErrNoRows) {
 		return a, err
 	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error { return ensureSeller(ctx, tx, taxID, s.now()) })
+	err = s.inTx(ctx, func(tx *sql.Tx) error { return s.ensureSeller(ctx, tx, taxID) })
 	if err != nil {
 		return a, err
 	}
@@ -72,17 +72,26 @@ func (s *Server) loadSellerAuth(ctx context.Context, taxID string) (sellerAuth, 
 }
 
 // ensureSeller records taxID with the unseen sellers' defaults unless it is
-// known already.
-func ensureSeller(ctx context.Context, tx *sql.Tx, taxID string, now time.Time) error {
+// known already. A seller seen for the first time also finds, as a buyer,
+// one red-letter form from the demo supplier waiting for its answer, so
+// that the buyer side of a demo is not empty.
+func (s *Server) ensureSeller(ctx context.Context, tx *sql.Tx, taxID string) error {
 	var face, login sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT face_verified_at, login_at FROM unseen_seller_auth WHERE id = 1`).
 		Scan(&face, &login)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	nowMS := now.UnixMilli()
-	_, err = tx.ExecContext(ctx, `INSERT INTO seller_auth (tax_id, face_verified_at, login_at) VALUES (?, ?, ?)
+	nowMS := s.now().UnixMilli()
+	res, err := tx.ExecContext(ctx, `INSERT INTO seller_auth (tax_id, face_verified_at, login_at) VALUES (?, ?, ?)
 		ON CONFLICT (tax_id) DO NOTHING`, taxID, orNow(face, nowMS), orNow(login, nowMS))
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 || taxID == DemoSupplierTaxID {
+		return err
+	}
+	_, err = s.seedIncomingTx(ctx, tx, taxID)
 	return err
 }
 
@@ -108,7 +117,7 @@ func (s *Server) setAuthTx(ctx context.Context, tx *sql.Tx, col authColumn, taxI
 		_, err := tx.ExecContext(ctx, col.setUnseen, at.UnixMilli())
 		return err
 	}
-	if err := ensureSeller(ctx, tx, taxID, s.now()); err != nil {
+	if err := s.ensureSeller(ctx, tx, taxID); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, col.setOne, at.UnixMilli(), taxID)

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fapiao/app"
@@ -21,7 +22,7 @@ type Server struct {
 	opts    Options
 	db      *sql.DB
 	log     *slog.Logger
-	now     func() time.Time
+	now     func() time.Time // Options.Now plus clockOffset: every handler's clock
 	handler http.Handler
 	// render makes a layout file; tests of the envelope replace it.
 	render func(inv issuedInvoice, format app.DocFormat) ([]byte, error)
@@ -44,6 +45,13 @@ type Server struct {
 
 	srv       *http.Server
 	serveDone chan struct{}
+
+	// clockOffset is how far AdvanceClock moved the clock (nanoseconds);
+	// in memory only, so a restart resets it.
+	clockOffset atomic.Int64
+	// creditAsked is when each seller last had its credit line answered,
+	// for the bureau's 30 s limit; under mu, in memory like the bureau's cache.
+	creditAsked map[string]time.Time
 }
 
 // New opens (or creates) the sandbox database and builds the server. It does
@@ -59,13 +67,15 @@ func New(opts Options) (*Server, error) {
 	}
 	seed := uint64(time.Now().UnixNano())
 	s := &Server{
-		opts: opts, db: db, log: opts.Log, now: opts.Now,
-		faults:  opts.Faults,
-		rng:     rand.New(rand.NewPCG(seed, seed>>17|1)),
-		stats:   map[string]int{},
-		closing: make(chan struct{}),
-		render:  renderLayout,
+		opts: opts, db: db, log: opts.Log,
+		faults:      opts.Faults,
+		creditAsked: map[string]time.Time{},
+		rng:         rand.New(rand.NewPCG(seed, seed>>17|1)),
+		stats:       map[string]int{},
+		closing:     make(chan struct{}),
+		render:      renderLayout,
 	}
+	s.now = s.clockNow
 	s.handler = s.track(s.count(s.injectFaults(s.routes())))
 	return s, nil
 }

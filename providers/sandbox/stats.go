@@ -25,8 +25,9 @@ func (s *Server) count(next http.Handler) http.Handler {
 	})
 }
 
-// statsKey folds the per-invoice file links and the per-QR scan paths into
-// one key each, so the map stays as small as the API.
+// statsKey folds the per-invoice file links, the per-QR scan paths and the
+// per-invoice and per-form control paths into one key each (per action), so
+// the map stays as small as the API.
 func statsKey(path string) string {
 	switch {
 	case strings.HasPrefix(path, filesPrefix):
@@ -35,6 +36,16 @@ func statsKey(path string) string {
 		return faceScanPrefix + "{rzid}/scan"
 	case strings.HasPrefix(path, loginQRScanPrefix):
 		return loginQRScanPrefix + "{ewmid}/scan"
+	case strings.HasPrefix(path, buyerPrefix):
+		return buyerPrefix + "{fphm}/" + lastSegment(path)
+	case strings.HasPrefix(path, redFormPrefix) && path != pathIncomingForm:
+		return redFormPrefix + "{xxbbh}/" + lastSegment(path)
 	}
 	return path
+}
+
+// lastSegment is what follows the last slash of path: the action of a
+// per-invoice or per-form control path.
+func lastSegment(path string) string {
+	return path[strings.LastIndexByte(path, '/')+1:]
 }
