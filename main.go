@@ -118,6 +118,14 @@ func openServices(ctx context.Context, home string) (*app.Services, func(), erro
 		svc.Face.Window = cfg.FaceWindow()
 		svc.Issuing.Face = svc.Face
 	}
+	if p.credit != nil {
+		svc.Credit = app.NewCreditService(p.credit, db, log)
+		svc.Issuing.Credit = svc.Credit
+	}
+	if p.red != nil {
+		svc.Red = app.NewRedService(p.red, svc.Issuing, db, log)
+		svc.Red.Inbox = p.inbox
+	}
 	if p.login != nil {
 		svc.Login = app.NewLoginService(p.login, db, log)
 		svc.Issuing.Login = svc.Login
@@ -138,6 +146,9 @@ type provider struct {
 	issuer app.Issuer
 	face   app.FaceAuthProvider // nil when the provider has none
 	login  app.LoginProvider    // nil when the provider has none
+	red    app.RedProvider      // nil when the provider has none
+	credit app.CreditProvider   // nil when the provider has none
+	inbox  app.RedInbox         // the buyer side; sandbox only (seed 001 has none)
 	tools  *app.SandboxTools    // set in sandbox mode only
 	close  func()
 }
@@ -161,11 +172,12 @@ func connect(cfg app.Config, home string, log *slog.Logger) (provider, error) {
 		client, err := piaodanyun.New(piaodanyun.Config{
 			BaseURL: p.BaseURL, Phone: p.Phone, Password: password, EtaxPassword: etax,
 			TenantID: p.TenantID, Username: p.Username, SellerTaxID: cfg.Seller.TaxID,
+			PartialRed: p.PartialRed, Log: log,
 		})
 		if err != nil {
 			return provider{}, err
 		}
-		return provider{issuer: client, face: client, login: client, close: func() {}}, nil
+		return provider{issuer: client, face: client, login: client, red: client, credit: client, close: func() {}}, nil
 	}
 	return provider{}, fmt.Errorf("config.toml: provider = %q 暂不支持开票,请使用 sandbox 或 piaodanyun", cfg.Provider)
 }
@@ -192,6 +204,7 @@ func connectSandbox(cfg app.Config, home string, log *slog.Logger) (provider, er
 	client, err := piaodanyun.New(piaodanyun.Config{
 		BaseURL: baseURL, Phone: sandbox.DemoPhone, Password: sandbox.DemoPassword, EtaxPassword: sandbox.DemoEtaxPassword,
 		TenantID: sandbox.DemoTenantID, Username: sandbox.DemoUsername, SellerTaxID: cfg.Seller.TaxID,
+		PartialRed: true, Log: log, // the sandbox takes the partial-red extension
 	})
 	if err != nil {
 		srv.Close()
@@ -202,7 +215,8 @@ func connectSandbox(cfg app.Config, home string, log *slog.Logger) (provider, er
 		SimulateFaceScan:    func(_ context.Context, id string) error { return srv.SimulateFaceScan(id) },
 		SimulateQRLoginScan: func(_ context.Context, id string) error { return srv.SimulateQRLoginScan(id) },
 	}
-	return provider{issuer: sandboxIssuer{client}, face: client, login: client, tools: tools, close: func() { srv.Close() }}, nil
+	return provider{issuer: sandboxIssuer{client}, face: client, login: client, red: client, credit: client,
+		inbox: srv.Inbox(cfg.Seller.TaxID), tools: tools, close: func() { srv.Close() }}, nil
 }
 
 // sandboxIssuer is the 票单云 client talking to the embedded sandbox. Its

@@ -54,7 +54,7 @@ func (f *fakeRedBureau) RedForm(_ context.Context, req RedFormRequest) (RedForm,
 	defer f.mu.Unlock()
 	f.formCalls++
 	key := req.BlueNumber + "/" + string(req.Reason)
-	if form, ok := f.forms[key]; ok {
+	if form, ok := f.forms[key]; ok && !req.Fresh {
 		return *form, nil // applied before: the same form, as without hzxxbcheck
 	}
 	f.formsMade++

@@ -23,6 +23,10 @@ type RedFormRequest struct {
 	BlueNumber string
 	Reason     RedReason
 	Lines      []RedLine
+	// Fresh asks for a new form even though one was applied for before
+	// (hzxxbcheck 1) — only when that one is void. Without it the bureau
+	// returns the form applied for before, in its current state.
+	Fresh bool
 }
 
 // RedProvider is a provider's red-invoice calls (seed 001: retInviceMsg,

@@ -54,6 +54,14 @@ func (s *RedService) Start(ctx context.Context, req RedRequest) (RedCase, error)
 	if req.Partial && chk.PartialRefusal != "" {
 		return RedCase{}, &ValidationError{Errors: []FieldError{{Field: "partial", Rule: "partial_not_allowed", Message: "红冲方式:" + chk.PartialRefusal}}}
 	}
+	for _, other := range chk.Cases {
+		if other.Step.Open() && other.Reason == req.Reason {
+			// The bureau keys forms by invoice and reason: a second case
+			// would be handed the first one's form.
+			return RedCase{}, &ValidationError{Errors: []FieldError{{Field: "reason", Rule: "case_open",
+				Message: fmt.Sprintf("红冲原因:该发票已有进行中的红冲(编号 %d,%s),请先完成,或等确认单作废后再申请", other.ID, other.Step.Label())}}}
+		}
+	}
 	lines, err := PlanRed(req, chk.Remaining)
 	if err != nil {
 		return RedCase{}, err
@@ -148,6 +156,13 @@ func (s *RedService) askForm(ctx context.Context, c RedCase) (RedCase, error) {
 		req.Lines = c.Lines
 	}
 	form, err := s.provider.RedForm(ctx, req)
+	if err == nil && c.Step == RedStepApplying && form.State.Void() {
+		// The bureau handed back a form an earlier case left void: this
+		// case applies anew. Had a crash interrupted that new application,
+		// asking without Fresh would have returned the new form, not this.
+		req.Fresh = true
+		form, err = s.provider.RedForm(ctx, req)
+	}
 	switch {
 	case err != nil && ErrorKindOf(err) == KindBusiness && c.Step == RedStepApplying:
 		c.Step, c.Message = RedStepVoid, "申请红字信息确认单被拒绝:"+err.Error()

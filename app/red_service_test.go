@@ -188,3 +188,25 @@ func TestHeldRedResumesThroughResubmit(t *testing.T) {
 		t.Errorf("case %s, reds %d, sends %d", c.Step, w.bureau.redIssued, len(w.bureau.sends))
 	}
 }
+
+func TestNewCaseAfterAVoidFormAppliesAfresh(t *testing.T) {
+	w := newRedWorld(t)
+	w.bureau.addBlue(blue1, reversibleOf(t, seedDraft()))
+	w.bureau.used[blue1] = true
+	ctx := context.Background()
+	first, _ := w.svc.Start(ctx, RedRequest{BlueNumber: blue1, Reason: RedReasonMistake})
+	// A second case for the same invoice and reason while one is open.
+	_, err := w.svc.Start(ctx, RedRequest{BlueNumber: blue1, Reason: RedReasonMistake})
+	assertRule(t, err, "reason", "case_open")
+	w.bureau.setFormState(blue1, RedReasonMistake, RedFormExpired)
+	if _, err := w.svc.RefreshPending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	second, err := w.svc.Start(ctx, RedRequest{BlueNumber: blue1, Reason: RedReasonMistake})
+	if err != nil || second.Step != RedStepAwaiting || second.Form.Number == first.Form.Number {
+		t.Fatalf("after a void form: %v %s %s (first %s)", err, second.Step, second.Form.Number, first.Form.Number)
+	}
+	if w.bureau.formsMade != 2 {
+		t.Errorf("%d forms, want 2", w.bureau.formsMade)
+	}
+}

@@ -26,12 +26,13 @@ func (c *Client) PartialRed() bool { return c.cfg.PartialRed }
 // RedForm applies, as the seller, for a red-letter confirmation form against
 // req.BlueNumber (hzxxbsq), or gets back the one already applied for.
 //
-// hzxxbcheck is deliberately never sent: without it the bureau answers a
-// second application against the same invoice with the form it already
-// has instead of making another. That is how a pending form's state is
-// refreshed, and why a retry after a lost answer or a crash can never
-// leave two forms against one invoice. sdfpbz is for paper 数电 invoices
-// only and is not sent either.
+// hzxxbcheck is sent (as 1) only for req.Fresh: without it the bureau
+// answers a second application against the same invoice with the form it
+// already has instead of making another. That is how a pending form's
+// state is refreshed, and why a retry after a lost answer or a crash can
+// never leave two forms against one invoice. Fresh is for a new case after
+// an earlier form for the same reason went void. sdfpbz is for paper 数电
+// invoices only and is not sent.
 func (c *Client) RedForm(ctx context.Context, req app.RedFormRequest) (app.RedForm, error) {
 	f, err := c.redFormForm(req)
 	if err != nil {
@@ -66,6 +67,9 @@ func (c *Client) redFormForm(req app.RedFormRequest) (form, error) {
 	f.required("yfphm", req.BlueNumber)
 	f.required("chyydm", string(req.Reason))
 	f.required("sqyy", applicantSeller) // a plain string here, unlike retInviceMsg's array
+	if req.Fresh {
+		f.required("hzxxbcheck", "1")
+	}
 	if err := addRedFormLines(f, req.Lines); err != nil {
 		return nil, err
 	}

@@ -165,3 +165,15 @@ func TestRedFormRefusesMalformedAnswers(t *testing.T) {
 		})
 	}
 }
+
+func TestRedFormFreshSendsTheCheckFlag(t *testing.T) {
+	fs := newFakeServer(t)
+	fs.handle(pathRedForm, reply(http.StatusOK, seedFile(t, "hzxxbsq_seed.json")))
+	if _, err := newTestClient(t, fs.URL).RedForm(context.Background(),
+		app.RedFormRequest{BlueNumber: seedBlue, Reason: app.RedReasonMistake, Fresh: true}); err != nil {
+		t.Fatal(err)
+	}
+	assertFields(t, "hzxxbsq fresh", fs.recorded()[0].Form, map[string]string{
+		"username": testUsername, "xhdwsbh": testTaxID, "yfphm": seedBlue, "chyydm": "01", "sqyy": "2", "hzxxbcheck": "1",
+	})
+}

@@ -70,8 +70,13 @@ func TestMarkedInvoiceAndRefusal(t *testing.T) {
 		t.Fatal(err)
 	}
 	refused(t, "hzfpkj on 05", e.redIssue("small1", form.Xxbbh, blue.Fphm), "05")
-	if next := e.mustApply(blue.Fphm, "01"); next.Xxbbh == form.Xxbbh || next.XxbztDm != "02" {
-		t.Errorf("after a refusal: %+v, want a new form at 02", next)
+	// Asked again without hzxxbcheck: the same form, now void — that is how
+	// a refresh learns of the refusal. A new application says hzxxbcheck=1.
+	if again := e.mustApply(blue.Fphm, "01"); again.Xxbbh != form.Xxbbh || again.XxbztDm != "05" {
+		t.Errorf("asked again after a refusal: %+v, want the same form at 05", again)
+	}
+	if next := e.mustApply(blue.Fphm, "01", "hzxxbcheck", "1"); next.Xxbbh == form.Xxbbh || next.XxbztDm != "02" {
+		t.Errorf("a new application after a refusal: %+v, want a new form at 02", next)
 	}
 	if err := e.srv.BuyerAnswer(form.Xxbbh, true); !errors.Is(err, ErrFormNotPending) {
 		t.Errorf("answering a void form: %v", err)
@@ -113,8 +118,11 @@ func TestPendingFormVoidAfter72Hours(t *testing.T) {
 	if err := e.srv.BuyerAnswer(form.Xxbbh, true); !errors.Is(err, ErrFormNotPending) {
 		t.Errorf("confirming after 72 h: %v", err)
 	}
-	if next := e.mustApply(blue.Fphm, "01"); next.Xxbbh == form.Xxbbh {
-		t.Errorf("the void form %s was reused", form.Xxbbh)
+	if again := e.mustApply(blue.Fphm, "01"); again.Xxbbh != form.Xxbbh || again.XxbztDm != "07" {
+		t.Errorf("asked again after 72 h: %+v, want the same form at 07", again)
+	}
+	if next := e.mustApply(blue.Fphm, "01", "hzxxbcheck", "1"); next.Xxbbh == form.Xxbbh {
+		t.Errorf("a new application reused the void form %s", form.Xxbbh)
 	}
 }
 

@@ -39,10 +39,11 @@ func formData(f redForm) redFormData {
 }
 
 // handleRedForm applies for a red-letter form (hzxxbsq). Without
-// hzxxbcheck=1 a form applied for before against the same invoice for the
-// same reason, neither void nor used by a red invoice, is answered instead
-// of a new one, in its current state: the app relies on that to retry and
-// to refresh a pending form.
+// hzxxbcheck=1 the newest form applied for before against the same invoice
+// for the same reason and not used by a red invoice is answered instead of
+// a new one, in its current state — void included, so that a refresh sees a
+// form lapse: the app relies on that to retry and to refresh. It applies
+// anew with hzxxbcheck=1.
 func (s *Server) handleRedForm(w http.ResponseWriter, r *http.Request) {
 	form, ok := readForm(w, r)
 	if !ok {
@@ -92,8 +93,8 @@ func (s *Server) applyForForm(ctx context.Context, tx *sql.Tx, req redFormReques
 	return s.newForm(ctx, tx, req, blue, lines)
 }
 
-// reusableForm finds the newest form against blue for reason that is
-// neither void nor used, its state brought up to date first.
+// reusableForm finds the newest form against blue for reason not used by a
+// red invoice, its state brought up to date first (it may be void).
 func (s *Server) reusableForm(ctx context.Context, tx *sql.Tx, blueID int64, reason app.RedReason) (redForm, bool, error) {
 	forms, err := loadRedForms(ctx, tx, formColumns+`
 		WHERE f.blue_invoice_id = ? AND f.reason = ? AND f.red_invoice_id IS NULL
@@ -101,15 +102,13 @@ func (s *Server) reusableForm(ctx context.Context, tx *sql.Tx, blueID int64, rea
 	if err != nil {
 		return redForm{}, false, err
 	}
-	for i := range forms {
-		if err := s.settleForm(ctx, tx, &forms[i]); err != nil {
-			return redForm{}, false, err
-		}
-		if !forms[i].State.Void() {
-			return forms[i], true, nil
-		}
+	if len(forms) == 0 {
+		return redForm{}, false, nil
 	}
-	return redForm{}, false, nil
+	if err := s.settleForm(ctx, tx, &forms[0]); err != nil {
+		return redForm{}, false, err
+	}
+	return forms[0], true, nil
 }
 
 // newForm stores a new form against blue. It needs the buyer's

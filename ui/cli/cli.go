@@ -48,6 +48,8 @@ var commands = map[string]command{
 	"resubmit": {"resubmit SERIAL [--json]", "用原流水号重新提交待处理的发票", runResubmit},
 	"face":     {"face status [--json] | face qr [--png FILE] [--wait] | face scan", "人脸认证状态;显示/保存认证二维码", runFace},
 	"login":    {"login [--sms CODE] [--qr tax|face] [--cert hard|soft]", "登录电子税务局(默认短信验证码)", runLogin},
+	"red":      {"red NUMBER --reason 01|02|03|04 [--lines FILE] | red list | red resume ID", "红冲:确认单与红字发票", runRed},
+	"credit":   {"credit [--json]", "授信额度", runCredit},
 	"sandbox":  {"sandbox [--addr HOST:PORT]", "单独运行模拟税局服务", runSandbox},
 }
 

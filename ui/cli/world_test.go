@@ -37,8 +37,15 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
+	return newWorldWith(t, sandbox.Options{})
+}
+
+// newWorldWith starts the sandbox with opts (its DBPath is set here).
+func newWorldWith(t *testing.T, opts sandbox.Options) *world {
+	t.Helper()
 	w := &world{t: t, home: t.TempDir()}
-	srv, err := sandbox.New(sandbox.Options{DBPath: filepath.Join(w.home, "sandbox.db")})
+	opts.DBPath = filepath.Join(w.home, "sandbox.db")
+	srv, err := sandbox.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,13 +76,17 @@ func (w *world) open() {
 			SimulateQRLoginScan: func(_ context.Context, id string) error { return w.srv.SimulateQRLoginScan(id) },
 		}}
 	w.svc.Issuing.Face, w.svc.Issuing.Login = w.svc.Face, w.svc.Login
+	w.svc.Credit = app.NewCreditService(client, db, nil)
+	w.svc.Issuing.Credit = w.svc.Credit
+	w.svc.Red = app.NewRedService(client, w.svc.Issuing, db, nil)
+	w.svc.Red.Inbox = w.srv.Inbox(app.DemoSeller.TaxID)
 }
 
 func (w *world) client() *piaodanyun.Client {
 	c, err := piaodanyun.New(piaodanyun.Config{
 		BaseURL: w.baseURL, Phone: sandbox.DemoPhone, Password: sandbox.DemoPassword, EtaxPassword: sandbox.DemoEtaxPassword,
 		TenantID: sandbox.DemoTenantID, Username: sandbox.DemoUsername, SellerTaxID: app.DemoSeller.TaxID,
-		Timeout: 5 * time.Second,
+		PartialRed: true, Timeout: 5 * time.Second,
 	})
 	if err != nil {
 		w.t.Fatal(err)
