@@ -136,6 +136,13 @@ func (s *seedServer) serve(w http.ResponseWriter, r *http.Request) {
 	case "/qdjk/fullExteriorInvoke/getInvoicePdfOfd":
 		base := "http://" + r.Host + "/kpfw/fpjfzz/v1/exportDzfpwjEwm?Fphm=" + s.number + "&Wjgs="
 		fmt.Fprintf(w, `{"code":200,"msg":"成功","message":"成功","data":{"pdfUrl":"%sPDF","ofdUrl":"%sOFD","xmlUrl":"%sXML"},"total":0}`, base, base, base)
+	case "/qdjk/fullExteriorInvoke/retInviceMsg":
+		// The seed's example, for the invoice asked about.
+		fmt.Fprint(w, strings.ReplaceAll(seedRetInviceMsg, "24112000000064654320", r.PostForm.Get("fphm")))
+	case "/qdjk/fullExteriorInvoke/hzxxbsq":
+		fmt.Fprint(w, `{"code":200,"msg":"成功","message":"成功","data":{"sqsj":"2024-06-19 19:55:40","xxbztDm":"01","xxbbh":"11011424061000028528","uuid":"4e75f060b492476383338a63aa96537a","xxbzt":"无需确认"},"total":0}`)
+	case "/qdjk/fullExteriorInvoke/hzfpkj":
+		fmt.Fprint(w, `{"code":200,"msg":"负数发票开具成功","message":"负数发票开具成功","data":{"fphm":"24112000000064636722","kprq":"2024-06-19 19:55:40","xhdwsbh":"9111011457319202X9","ghdwsbh":"","xhdwmc":"北京民诺科技有限公司","ghdwmc":"个人","jshj":-1,"xxbbh":"11011424061000028528"},"total":0}`)
 	case "/qdjk/fullExteriorInvoke/getFaceImg":
 		fmt.Fprint(w, seedFaceImgAnswer)
 	case "/qdjk/fullApplets/queryFaceAuthState":
@@ -304,5 +311,50 @@ base_url = "`+srv.URL+`"; phone = "13500000000"; tenant_id = 7; username = "bjmn
 	// A second process within the QR's life reuses it: no second request.
 	if out, _, code = fapiao(t, home, env, "face", "qr"); code != 0 || strings.TrimSpace(out) != seedEwm || len(srv.got("/qdjk/fullExteriorInvoke/getFaceImg")) != 1 {
 		t.Errorf("the QR was not reused across runs")
+	}
+}
+
+// seedRetInviceMsg is seed 001's retInviceMsg example.
+const seedRetInviceMsg = `{"code": 200, "msg": "成功", "message": "成功", "data": {"fphm": "24112000000064654320",
+ "message": "成功,本张发票可以开负数!", "xhdwsbh": "9111011457319202X9", "xhdwmc": "北京民诺科技有限公司", "ghdwsbh": null,
+ "ghdwmc": "个人", "kprq": "2024-06-19 19:34:07", "hjje": -0.99, "hjse": -0.01, "fplxdm": "82", "tdyslxdm": null, "zsfs": "0",
+ "jbr": null, "XfsytDm": "00", "ZzsytDm": "03", "FprzztDm": "00", "mxzb": [{"xh": 1, "sl": 0.01, "dw": "年",
+ "spmc": "*软件*票单云财税管理系统", "se": -0.01, "je": -0.99, "spdj": "0.990099009901", "ggxh": "V1", "spsl": "-1",
+ "spbm": "1060301020100000000", "zxbm": "", "hsbz": "", "yhzcbs": "0", "bb": "", "zzstsgl": null, "sqdh": "", "lslbs": ""}]}, "total": 0}`
+
+func TestE2ERedFlowAgainstAnySeedServer(t *testing.T) {
+	srv := newSeedServer(t)
+	home := t.TempDir()
+	os.WriteFile(filepath.Join(home, "config.toml"), []byte(`provider = "piaodanyun"
+[seller]
+name = "北京民诺科技有限公司"; tax_id = "9111011457319202X9"
+[piaodanyun]
+base_url = "`+srv.URL+`"; phone = "13500000000"; tenant_id = 7; username = "bjmn"
+`), 0o600)
+	env := []string{"FAPIAO_PIAODANYUN_PASSWORD=s3cret-pass-e2e"}
+	out, errOut, code := fapiao(t, home, env, "red", srv.number, "--reason", "01", "--json")
+	var c map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &c) != nil {
+		t.Fatalf("red: exit %d %q %s", code, out, errOut)
+	}
+	if c["step"] != "issued" || c["red_number"] != "24112000000064636722" || c["total"] != "-1.00" || c["form_number"] != "11011424061000028528" {
+		t.Errorf("red case %v", c)
+	}
+	check := srv.got("/qdjk/fullExteriorInvoke/retInviceMsg")
+	if len(check) != 1 || check[0].Form.Get("sqyy[0]") != "2" || check[0].Form.Get("fphm") != srv.number || check[0].Authorization != "e2e-token-8f3a" {
+		t.Errorf("retInviceMsg got %+v", check)
+	}
+	form := srv.got("/qdjk/fullExteriorInvoke/hzxxbsq")
+	if len(form) != 1 || form[0].Form.Get("yfphm") != srv.number || form[0].Form.Get("chyydm") != "01" || form[0].Form.Get("sqyy") != "2" || form[0].Form.Has("hzxxbcheck") {
+		t.Errorf("hzxxbsq got %+v", form)
+	}
+	red := srv.got("/qdjk/fullExteriorInvoke/hzfpkj")
+	if len(red) != 1 || red[0].Form.Get("tzdbh") != "11011424061000028528" || red[0].Form.Get("yfphm") != srv.number || !strings.HasPrefix(red[0].Form.Get("fpqqlsh"), "9111011457319202X9_") {
+		t.Errorf("hzfpkj got %+v", red)
+	}
+	out, _, code = fapiao(t, home, env, "show", "24112000000064636722", "--json")
+	var shown map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &shown) != nil || shown["total"] != "-1.00" || shown["total_tax"] != "-0.01" {
+		t.Errorf("show the red invoice: %d %s", code, out)
 	}
 }
