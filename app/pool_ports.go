@@ -21,6 +21,14 @@ type PendingDownload struct {
 	StartedAt time.Time `json:"started_at"`
 }
 
+// PoolNumber is a number bound to an invoice's serial, and when: the
+// invoice is dated then, even when its upload is retried later (an invoice
+// of the old year may still be uploaded after New Year).
+type PoolNumber struct {
+	Number  string
+	BoundAt time.Time
+}
+
 // YearPool is one year's numbers.
 type YearPool struct {
 	Year      int
@@ -41,12 +49,13 @@ type PoolStore interface {
 	// crash leaves all of it or none. A segment already stored under the
 	// same serial is not stored twice.
 	AddSegment(ctx context.Context, seg *NumberSegment) error
-	// TakeNumber binds the lowest unused number of year to serial and
-	// returns it, or returns the number already bound to serial. It is
-	// atomic: no number is ever bound twice. ErrPoolEmpty when none is left.
-	TakeNumber(ctx context.Context, year int, serial string) (string, error)
+	// TakeNumber binds the lowest unused number of year to serial at time
+	// at and returns it, or returns the number already bound to serial with
+	// the time it was bound. It is atomic: no number is ever bound twice.
+	// ErrPoolEmpty when none is left.
+	TakeNumber(ctx context.Context, year int, serial string, at time.Time) (PoolNumber, error)
 	// NumberOf returns the number bound to serial; ErrNotFound when none.
-	NumberOf(ctx context.Context, serial string) (string, error)
+	NumberOf(ctx context.Context, serial string) (PoolNumber, error)
 	// ExpireBefore marks the unused numbers of years before year expired
 	// and returns how many.
 	ExpireBefore(ctx context.Context, year int) (int64, error)
@@ -56,7 +65,7 @@ type PoolStore interface {
 
 // DayIssued is what was issued on one China day.
 type DayIssued struct {
-	Day    time.Time       // midnight, China time
+	Day    time.Time // midnight, China time
 	Count  int64
 	Amount decimal.Decimal // Σ total including tax (red invoices subtract)
 }

@@ -14,7 +14,7 @@ type NumberSegment struct {
 	First     string    `json:"first"`
 	Last      string    `json:"last"`
 	Count     int64     `json:"count"`
-	Year      int       `json:"year"` // the year its numbers may be used in
+	Year      int       `json:"year"`   // the year its numbers may be used in
 	Serial    string    `json:"serial"` // the business serial (ywlsh) it was granted under
 	GrantedAt time.Time `json:"granted_at"`
 }
