@@ -58,7 +58,7 @@ func (s *RedService) Check(ctx context.Context, blueNumber string) (RedCheck, er
 		}
 	}
 	chk.PartialRefusal = partialRefusal(s.provider.PartialRed(), chk.Remaining)
-	chk.Status = redStatus(cases, nonZero(bc.Lines))
+	chk.Status = redStatus(cases, LeftToReverse(bc.Lines))
 	return chk, nil
 }
 
@@ -66,7 +66,7 @@ func partialRefusal(supported bool, remaining []RedLine) string {
 	if !supported {
 		return "当前开票服务的接口不支持部分红冲,只能全额红冲"
 	}
-	for _, l := range nonZero(remaining) {
+	for _, l := range LeftToReverse(remaining) {
 		if l.Nature == NatureNormal {
 			return ""
 		}
@@ -93,3 +93,36 @@ func redStatus(cases []RedCase, left []RedLine) BlueRedStatus {
 	}
 	return st
 }
+
+// RedMark is what the app's own cases say of one blue invoice, without
+// asking the bureau: what its issued reds took, and how many cases are
+// still under way.
+type RedMark struct {
+	Reversed decimal.Decimal // Σ of the issued reds' totals, negative
+	Issued   int             // red invoices issued against it
+	Open     int             // cases under way
+}
+
+// RedMarks groups cases by the blue invoice they reverse.
+func RedMarks(cases []RedCase) map[string]RedMark {
+	marks := map[string]RedMark{}
+	for _, c := range cases {
+		m := marks[c.BlueNumber]
+		switch {
+		case c.Step == RedStepIssued:
+			m.Reversed = m.Reversed.Add(c.Total)
+			m.Issued++
+		case c.Step.Open():
+			m.Open++
+		}
+		marks[c.BlueNumber] = m
+	}
+	return marks
+}
+
+// Left is what may still be reversed of blue, including tax.
+func (m RedMark) Left(blue Invoice) decimal.Decimal { return blue.Total.Add(m.Reversed) }
+
+// Full reports whether the issued reds took the whole invoice (全额红冲);
+// with some issued and some left it is 部分红冲.
+func (m RedMark) Full(blue Invoice) bool { return m.Issued > 0 && !m.Left(blue).IsPositive() }

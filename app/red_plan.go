@@ -39,7 +39,7 @@ func PlanRed(req RedRequest, reversible []RedLine) ([]RedLine, error) {
 		v.add("reason", "reason_not_allowed", "红冲原因", msg)
 		return nil, &ValidationError{Errors: v.errs}
 	}
-	left := nonZero(reversible)
+	left := LeftToReverse(reversible)
 	if len(left) == 0 {
 		v.add("blue_number", "nothing_left", "蓝字发票", "已全额红冲,没有可红冲的金额")
 		return nil, &ValidationError{Errors: v.errs}
@@ -58,7 +58,8 @@ func PlanRed(req RedRequest, reversible []RedLine) ([]RedLine, error) {
 	return out, nil
 }
 
-func nonZero(lines []RedLine) []RedLine {
+// LeftToReverse keeps the lines that still have something to reverse.
+func LeftToReverse(lines []RedLine) []RedLine {
 	var out []RedLine
 	for _, l := range lines {
 		if !l.AmountExcl.IsZero() || !l.Tax.IsZero() {

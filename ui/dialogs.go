@@ -62,12 +62,22 @@ func showConfirm(win fyne.Window, title, text string, answer func(bool)) {
 // Fyne's dialogs only react to clicks, and a clerk's hands are on the
 // keyboard. The window's own key handler is restored when the dialog closes.
 func answerFromKeyboard(win fyne.Window, d dialog.Dialog, onEnter func()) {
+	if onEnter == nil {
+		onEnter = d.Hide
+	}
+	keysForDialog(win, d, d.Hide, onEnter)
+}
+
+// keysForDialog routes Escape to onEscape and Enter to onEnter while d is
+// open, for dialogs whose keys mean more than "close" (the red wizard's
+// steps). Keys typed into a focused field go to that field, not here.
+func keysForDialog(win fyne.Window, d dialog.Dialog, onEscape, onEnter func()) {
 	c := win.Canvas()
 	previous := c.OnTypedKey()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		switch {
-		case ev.Name == fyne.KeyEscape, onEnter == nil && isEnter(ev):
-			d.Hide()
+		case ev.Name == fyne.KeyEscape:
+			onEscape()
 		case isEnter(ev):
 			onEnter()
 		case previous != nil:

@@ -39,6 +39,14 @@ func (e *errorLabel) set(messages []string) {
 	}
 }
 
+// messages are the messages shown now.
+func (e *errorLabel) messages() []string {
+	if e.Text == "" {
+		return nil
+	}
+	return strings.Split(e.Text, "\n")
+}
+
 // outlined draws a red frame around a cell of the line table when the
 // cell's field has an error; the messages themselves go under the row.
 type outlined struct {

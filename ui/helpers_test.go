@@ -96,6 +96,8 @@ func texts(o fyne.CanvasObject) string {
 			b.WriteString(v.Text + "\n")
 		case *widget.Entry:
 			b.WriteString(v.Text + "\n")
+		case *keyEntry:
+			b.WriteString(v.Text + "\n")
 		}
 		if c, ok := o.(*fyne.Container); ok {
 			for _, child := range c.Objects {

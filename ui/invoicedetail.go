@@ -16,6 +16,7 @@ type invoiceDetail struct {
 	window  *mainWindow
 	list    *invoiceList
 	inv     app.Invoice
+	mark    redMark // what red cases did to it
 	has     bool
 	fields  *fyne.Container
 	lines   *fyne.Container
@@ -26,6 +27,8 @@ type invoiceDetail struct {
 
 	exportPDF, exportOFD, exportXML *widget.Button
 	resubmit, resolve, copyToForm   *widget.Button
+	red                             *widget.Button // 红冲; hidden when the provider has no red invoices
+	redWhy                          *widget.Label  // why 红冲 is disabled
 	content                         fyne.CanvasObject
 }
 
@@ -48,9 +51,17 @@ func newInvoiceDetail(w *mainWindow, l *invoiceList) *invoiceDetail {
 	d.resolve = widget.NewButtonWithIcon(lang.X("detail.resolve", "查询结果"), theme.SearchIcon(), d.resolveInvoice)
 	d.copyToForm = widget.NewButtonWithIcon(lang.X("detail.copy", "复制到开票"), theme.ContentCopyIcon(), d.copyInvoice)
 
+	d.red = widget.NewButtonWithIcon(lang.X("detail.red", "红冲…"), theme.ContentUndoIcon(), d.startRed)
+	d.redWhy = widget.NewLabel("")
+	d.redWhy.Wrapping = fyne.TextWrapWord
+	redRow := container.NewBorder(nil, nil, d.red, nil, d.redWhy)
+	if w.svc.Red == nil {
+		redRow.Hide()
+	}
 	actions := container.NewVBox(
 		container.NewGridWithColumns(3, d.exportPDF, d.exportOFD, d.exportXML),
 		container.NewGridWithColumns(3, d.resubmit, d.resolve, d.copyToForm),
+		redRow,
 	)
 	body := container.NewVBox(
 		d.fields, d.message,
@@ -66,7 +77,7 @@ func newInvoiceDetail(w *mainWindow, l *invoiceList) *invoiceDetail {
 // clear shows no invoice: every action is disabled.
 func (d *invoiceDetail) clear() {
 	d.has = false
-	d.inv = app.Invoice{}
+	d.inv, d.mark = app.Invoice{}, redMark{}
 	d.fields.Objects = nil
 	d.fields.Refresh()
 	d.lines.Objects = nil
@@ -81,7 +92,7 @@ func (d *invoiceDetail) clear() {
 
 // show displays an invoice and enables the actions its status allows.
 func (d *invoiceDetail) show(inv app.Invoice) {
-	d.inv, d.has = inv, true
+	d.inv, d.has, d.mark = inv, true, d.list.marks[inv.Number]
 	d.hint.Hide()
 	d.body.Show()
 	pair := func(caption, value string) []fyne.CanvasObject {
@@ -103,6 +114,9 @@ func (d *invoiceDetail) show(inv app.Invoice) {
 	objects = append(objects, pair(lang.X("detail.provider", "开票服务"), inv.Provider)...)
 	if inv.Remark != "" {
 		objects = append(objects, pair(lang.X("detail.remark", "备注"), inv.Remark)...)
+	}
+	if red := d.redText(); red != "" {
+		objects = append(objects, pair(lang.X("detail.red_status", "红冲"), red)...)
 	}
 	d.fields.Objects = objects
 	d.fields.Refresh()
@@ -182,6 +196,31 @@ func (d *invoiceDetail) enableActions() {
 	setEnabled(d.resubmit, d.has && s == app.StatusHeld)
 	setEnabled(d.resolve, d.has && (s == app.StatusUnknown || s == app.StatusPending))
 	setEnabled(d.copyToForm, d.has && (s == app.StatusIssued || s == app.StatusRejected))
+	why := ""
+	if d.has {
+		why = redRefusal(d.inv, d.mark)
+	}
+	setEnabled(d.red, d.has && why == "")
+	d.redWhy.SetText(why)
+}
+
+// redText is the details' 红冲 row: for a red invoice the blue one it
+// reverses, for a blue one what was reversed and what is left.
+func (d *invoiceDetail) redText() string {
+	if d.window.svc.Red == nil && d.inv.BlueNumber == "" {
+		return ""
+	}
+	if isRed(d.inv) {
+		return lang.X("detail.red_of", "红字发票,冲销蓝字发票 {{.Blue}}", map[string]any{"Blue": dash(d.inv.BlueNumber)})
+	}
+	return redStatusText(d.inv, d.mark)
+}
+
+// startRed opens the red wizard on this invoice.
+func (d *invoiceDetail) startRed() {
+	if d.has && redRefusal(d.inv, d.mark) == "" {
+		d.window.openRedWizard(d.inv.Number)
+	}
 }
 
 func setEnabled(b *widget.Button, on bool) {

@@ -31,7 +31,8 @@ type invoiceList struct {
 	empty    *widget.Label
 	detail   *invoiceDetail
 	invoices []app.Invoice
-	selected string // request serial of the selected invoice
+	marks    map[string]redMark // what red cases did to each blue invoice, by number
+	selected string             // request serial of the selected invoice
 	content  fyne.CanvasObject
 }
 
@@ -116,8 +117,9 @@ func (l *invoiceList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	cells[2].(*widget.Label).SetText(inv.Buyer.Name)
 	cells[3].(*widget.Label).SetText(yuan(inv.Total))
 	status := cells[4].(*widget.Label)
-	status.Importance = statusImportance(inv.Status)
-	status.SetText(statusLabel(inv.Status))
+	text, importance := listStatus(inv, l.marks[inv.Number])
+	status.Importance = importance
+	status.SetText(text)
 }
 
 // statusImportance colours a status: what needs the clerk stands out.
@@ -140,6 +142,7 @@ func (l *invoiceList) refresh() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		invoices, err := l.svc.Issuing.List(ctx, app.ListQuery{Limit: listLimit, Search: search})
+		marks, markErr := l.redMarks(ctx)
 		l.tasks.toUI(func() {
 			if l.search.Text != search {
 				return // a newer search is on its way
@@ -148,9 +151,26 @@ func (l *invoiceList) refresh() {
 				l.count.SetText(lang.X("list.failed", "读取失败:{{.Error}}", map[string]any{"Error": err.Error()}))
 				return
 			}
+			l.marks = marks
 			l.show(invoices)
+			if markErr != nil {
+				l.count.SetText(lang.X("list.red_failed", "红冲状态读取失败:{{.Error}}", map[string]any{"Error": markErr.Error()}))
+			}
 		})
 	})
+}
+
+// redMarks reads what the red cases did to each blue invoice, from the
+// local store: one read for the whole list.
+func (l *invoiceList) redMarks(ctx context.Context) (map[string]redMark, error) {
+	if l.svc.Red == nil {
+		return nil, nil
+	}
+	cases, err := l.svc.Red.Cases(ctx, "", false)
+	if err != nil {
+		return nil, err
+	}
+	return redMarksOf(cases), nil
 }
 
 func (l *invoiceList) show(invoices []app.Invoice) {

@@ -18,6 +18,7 @@ import (
 const (
 	tabIssue = iota
 	tabIssued
+	tabRed // only when the provider has red invoices
 )
 
 // mainWindow holds the window and what outlives a rebuild of its content
@@ -43,6 +44,10 @@ type mainWindow struct {
 	session   sessionView  // what the status bar shows of the e-tax session
 	facePanel *facePanel   // the open face-authentication panel, if any
 	loginBox  *loginDialog // the open e-tax login dialog, if any
+
+	red        *redScreen      // the 红冲 tab; nil when the provider has no red invoices
+	redWizard  *redWizard      // the open red wizard, if any
+	redRefresh redRefreshState // how the last question about pending forms went
 }
 
 // NewMainWindow builds the main window (1200×860) without showing it. It
@@ -69,6 +74,8 @@ func newMainWindow(a fyne.App, svc *app.Services, t *tasks) *mainWindow {
 	w.refreshList()
 	w.startReconcile()
 	w.watchSession()
+	w.watchRed()
+	w.watchCredit()
 	return w
 }
 
@@ -90,15 +97,25 @@ func (w *mainWindow) build() {
 		container.NewTabItemWithIcon(lang.X("nav.issue", "开票"), theme.DocumentCreateIcon(), w.form.content),
 		container.NewTabItemWithIcon(lang.X("nav.issued", "已开发票"), theme.ListIcon(), w.list.content),
 	)
+	w.red = nil
+	if w.svc.Red != nil {
+		w.red = newRedScreen(w)
+		w.tabs.Append(container.NewTabItemWithIcon(lang.X("nav.red", "红冲"), theme.ContentUndoIcon(), w.red.content))
+	}
 	w.tabs.SetTabLocation(container.TabLocationLeading)
 	w.tabs.OnSelected = func(item *container.TabItem) {
-		if item == w.tabs.Items[tabIssued] {
+		switch {
+		case item == w.tabs.Items[tabIssued]:
 			w.list.refresh()
+		case w.red != nil && item == w.tabs.Items[tabRed]:
+			w.red.refresh()
 		}
 	}
 	w.win.SetContent(container.NewBorder(nil, w.status.content, nil, nil, w.tabs))
 	w.win.SetMainMenu(w.mainMenu())
 	w.renderSession()
+	w.renderCredit()
+	w.status.showRedRefresh(w.redRefresh)
 }
 
 func (w *mainWindow) restoreDraft() {
@@ -137,12 +154,19 @@ func (w *mainWindow) setLanguage(code string) {
 	w.form.changed()
 	w.list.selected = selected
 	w.tabs.SelectIndex(tab)
-	w.refreshList()
+	w.refreshRedViews()
 }
 
 func (w *mainWindow) refreshList() {
 	if w.list != nil {
 		w.list.refresh()
+	}
+}
+
+// showRed brings the 红冲 tab to the front.
+func (w *mainWindow) showRed() {
+	if w.red != nil {
+		w.tabs.SelectIndex(tabRed)
 	}
 }
 

@@ -29,6 +29,12 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 		w.form.confirmClear()
 	})
 	items := []*fyne.MenuItem{issue, addLine, fyne.NewMenuItemSeparator(), clear}
+	if w.svc.Red != nil {
+		items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.X("menu.red", "红冲…"), func() {
+			w.showRed()
+			w.openRedWizard("")
+		}))
+	}
 	if w.svc.Face != nil || w.svc.Login != nil {
 		items = append(items, fyne.NewMenuItemSeparator())
 	}

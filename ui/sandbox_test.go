@@ -24,12 +24,20 @@ const blueTicketPath = "/qdjk/fullExteriorInvoke/blueTicket"
 // store, with the UI queue and hand tickers of sessionRig.
 type sandboxRig struct {
 	*sessionRig
-	srv *sandbox.Server
+	srv    *sandbox.Server
+	client *piaodanyun.Client
+	db     *store.DB
 }
 
 func newSandboxRig(t *testing.T) *sandboxRig {
+	return newSandboxRigWith(t, sandbox.Options{})
+}
+
+// newSandboxRigWith starts the sandbox with opts (its DBPath is set here).
+func newSandboxRigWith(t *testing.T, opts sandbox.Options) *sandboxRig {
 	home := t.TempDir()
-	srv, err := sandbox.New(sandbox.Options{DBPath: filepath.Join(home, "sandbox.db")})
+	opts.DBPath = filepath.Join(home, "sandbox.db")
+	srv, err := sandbox.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +54,7 @@ func newSandboxRig(t *testing.T) *sandboxRig {
 	client, err := piaodanyun.New(piaodanyun.Config{
 		BaseURL: base, Phone: sandbox.DemoPhone, Password: sandbox.DemoPassword, EtaxPassword: sandbox.DemoEtaxPassword,
 		TenantID: sandbox.DemoTenantID, Username: sandbox.DemoUsername, SellerTaxID: app.DemoSeller.TaxID,
-		Timeout: 5 * time.Second,
+		PartialRed: true, Timeout: 5 * time.Second,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +78,7 @@ func newSandboxRig(t *testing.T) *sandboxRig {
 	// sandbox keeps real time, and nothing here waits minutes.
 	fx.svc.Face.Now, fx.svc.Face.Tick = r.clock.now, r.polls.tick
 	fx.svc.Login.Now, fx.svc.Login.Tick = r.clock.now, r.polls.tick
-	return &sandboxRig{sessionRig: r, srv: srv}
+	return &sandboxRig{sessionRig: r, srv: srv, client: client, db: db}
 }
 
 // httpGoroutines are the client's idle keep-alive connections and the

@@ -32,6 +32,9 @@ type statusBar struct {
 	login     *widget.Button
 	face      *widget.Button
 	faceError *widget.Label // the bureau could not be asked about face authentication
+	redError  *widget.Label // the last round of questions about pending red forms failed
+	credit    *widget.Label // 剩余授信额度; hidden when the provider cannot report it
+	session   fyne.CanvasObject
 	language  *widget.Select
 	content   fyne.CanvasObject
 }
@@ -67,12 +70,22 @@ func newStatusBar(w *mainWindow) *statusBar {
 	if w.svc.Face == nil {
 		b.face.Hide()
 	}
+	b.redError = widget.NewLabel("")
+	b.redError.Importance = widget.DangerImportance
+	b.redError.Truncation = fyne.TextTruncateEllipsis
+	b.redError.Hide()
+	b.credit = widget.NewLabel("")
+	if w.svc.Credit == nil {
+		b.credit.Hide()
+	}
 	// Two lines: one line cannot hold everything at the window's width,
 	// and the session line is what the clerk most needs to see.
-	session := container.NewBorder(nil, nil, container.NewHBox(b.login, b.face), nil, b.faceError)
-	if w.svc.Login == nil && w.svc.Face == nil {
+	session := container.NewBorder(nil, nil, container.NewHBox(b.login, b.face), b.credit,
+		container.NewVBox(b.faceError, b.redError))
+	if w.svc.Login == nil && w.svc.Face == nil && w.svc.Credit == nil {
 		session.Hide()
 	}
+	b.session = session
 	left := container.NewHBox(b.sandbox, b.provider, b.seller, b.notice)
 	right := container.NewHBox(widget.NewLabel("语言 Language"), b.language)
 	b.content = container.NewVBox(widget.NewSeparator(), session, container.NewBorder(nil, nil, left, right, b.reconcile))

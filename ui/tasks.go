@@ -77,5 +77,30 @@ func (t *tasks) every(ctx context.Context, interval time.Duration, f func()) {
 	})
 }
 
+// background runs f at once and then each interval until ctx ends, on one
+// goroutine of its own (not the UI's): f does slow work, such as asking the
+// bureau, and hands its results to the UI through toUI.
+func (t *tasks) background(ctx context.Context, interval time.Duration, f func()) {
+	tick := t.tick
+	if tick == nil {
+		tick = app.RealTicker
+	}
+	ticks, stop := tick(interval)
+	t.loop(func() {
+		defer stop()
+		for {
+			if ctx.Err() != nil {
+				return
+			}
+			f()
+			select {
+			case <-ctx.Done():
+				return
+			case <-ticks:
+			}
+		}
+	})
+}
+
 // wait blocks until every task started so far has finished.
 func (t *tasks) wait() { t.wg.Wait() }
