@@ -71,12 +71,36 @@ type XunlianConfig struct {
 	TerminalCode        string `toml:"terminal_code"`
 }
 
-// LeqiConfig is the [leqi] section.
+// LeqiConfig is the [leqi] section: direct connect, and the number pool.
 type LeqiConfig struct {
-	BaseURL   string `toml:"base_url"`
-	Jrdwptbh  string `toml:"jrdwptbh"`
-	KeyEnv    string `toml:"key_env"`
-	Threshold int    `toml:"threshold"`
+	BaseURL  string `toml:"base_url"`
+	Jrdwptbh string `toml:"jrdwptbh"`
+	KeyEnv   string `toml:"key_env"` // names the variable holding the SM4 key (32 hex)
+	Nlbm     string `toml:"nlbm"`    // capability code; empty for the client's default
+	// Threshold keeps at least this many numbers (default 100);
+	// ThresholdPercent at least this share of the last segment; Forecast
+	// (default on) at least what the next working day will likely use;
+	// Batch is how many to download at a time (default 1,000).
+	Threshold        int   `toml:"threshold"`
+	ThresholdPercent int   `toml:"threshold_percent"`
+	Forecast         *bool `toml:"forecast"`
+	Batch            int   `toml:"batch"`
+}
+
+// PoolPolicy is the [leqi] thresholds as a policy, defaults filled in.
+func (c LeqiConfig) PoolPolicy() PoolPolicy {
+	p := DefaultPoolPolicy
+	if c.Threshold > 0 {
+		p.MinCount = int64(c.Threshold)
+	}
+	p.MinPercent = c.ThresholdPercent
+	if c.Forecast != nil {
+		p.Forecast = *c.Forecast
+	}
+	if c.Batch > 0 {
+		p.Batch = c.Batch
+	}
+	return p
 }
 
 // InboundConfig is the [inbound] section (service S000621).

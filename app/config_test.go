@@ -90,3 +90,17 @@ func TestSandboxFaultPercentages(t *testing.T) {
 		t.Errorf("150%% accepted: %v", err)
 	}
 }
+
+func TestLeqiPolicy(t *testing.T) {
+	cfg, err := ParseConfig([]byte("[leqi]\nthreshold = 50\nthreshold_percent = 10\nforecast = false\nbatch = 5000\n"), "config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := cfg.Leqi.PoolPolicy()
+	if p.MinCount != 50 || p.MinPercent != 10 || p.Forecast || p.Batch != 5000 {
+		t.Errorf("policy %+v", p)
+	}
+	if d := (LeqiConfig{}).PoolPolicy(); d != DefaultPoolPolicy {
+		t.Errorf("defaults %+v", d)
+	}
+}

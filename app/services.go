@@ -16,6 +16,11 @@ type Services struct {
 	Red *RedService
 	// Credit is the credit line; nil when the provider cannot report it.
 	Credit *CreditService
+	// Pool is the pre-assigned number pool (乐企); nil without a [leqi]
+	// section served by someone.
+	Pool *PoolService
+	// Dashboard gathers the 额度 screen.
+	Dashboard *DashboardService
 	// Sandbox is true when the embedded simulated tax service issues the
 	// invoices, so the UI can say so.
 	Sandbox bool

@@ -50,6 +50,7 @@ var commands = map[string]command{
 	"login":    {"login [--sms CODE] [--qr tax|face] [--cert hard|soft]", "登录电子税务局(默认短信验证码)", runLogin},
 	"red":      {"red NUMBER --reason 01|02|03|04 [--lines FILE] | red list | red resume ID", "红冲:确认单与红字发票", runRed},
 	"credit":   {"credit [--json]", "授信额度", runCredit},
+	"pool":     {"pool status [--json] | pool replenish", "预赋码号码池:状态;按阈值补充(可用于定时任务)", runPool},
 	"sandbox":  {"sandbox [--addr HOST:PORT]", "单独运行模拟税局服务", runSandbox},
 }
 
