@@ -73,6 +73,16 @@ func (tx writeTx) QueryRowContext(ctx context.Context, query string, args ...any
 	return tx.Tx.QueryRowContext(ctx, query, args...)
 }
 
+// statement returns query as a statement of the transaction, for a loop
+// that runs it many times: one lookup of the prepared form instead of one
+// per row. The transaction closes it when it ends.
+func (tx writeTx) statement(ctx context.Context, query string) (*sql.Stmt, error) {
+	if s, ok := tx.stmts[query]; ok {
+		return tx.StmtContext(ctx, s), nil
+	}
+	return tx.PrepareContext(ctx, query)
+}
+
 // querier is what reading an invoice's lines needs, in a read or a write
 // transaction.
 type querier interface {
