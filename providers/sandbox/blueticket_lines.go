@@ -10,30 +10,49 @@ import (
 	"fapiao/app"
 )
 
+// lineSchema is how a request names its lines and how closely quantity ×
+// price must meet the amount: 票单云 sends fyxm, 乐企 sends mxxx.
+type lineSchema struct {
+	group          string          // the array's wire name
+	priceTolerance decimal.Decimal // bound on |quantity × price − amount|
+}
+
+// blueTicketLines are blueTicket's fyxm lines: quantity, price and amount on
+// the basis the clerk entered them, so DESIGN's 0.01 applies as it is.
+var blueTicketLines = lineSchema{group: "fyxm", priceTolerance: app.QuantityPriceTolerance}
+
 // lineLabels names a line's fields in refusals: "第2行金额(fyxm[1][je])".
 type lineLabels struct {
 	row   string
 	index int
+	group string
+}
+
+func labelsOf(group string, index int) lineLabels {
+	return lineLabels{row: fmt.Sprintf("第%d行", index+1), index: index, group: group}
 }
 
 func (l lineLabels) of(name, wire string) string {
-	return fmt.Sprintf("%s%s(fyxm[%d][%s])", l.row, name, l.index, wire)
+	return fmt.Sprintf("%s%s(%s[%d][%s])", l.row, name, l.group, l.index, wire)
 }
 
-// checkLines checks every line on its own, then how discount lines pair up.
-func checkLines(forms []lineForm) ([]app.Line, error) {
+// checkLines checks blueTicket's lines.
+func checkLines(forms []lineForm) ([]app.Line, error) { return checkLinesAs(blueTicketLines, forms) }
+
+// checkLinesAs checks every line on its own, then how discount lines pair up.
+func checkLinesAs(schema lineSchema, forms []lineForm) ([]app.Line, error) {
 	lines := make([]app.Line, len(forms))
 	for i, lf := range forms {
-		l, err := checkLine(lineLabels{row: fmt.Sprintf("第%d行", i+1), index: i}, lf)
+		l, err := checkLine(labelsOf(schema.group, i), lf, schema.priceTolerance)
 		if err != nil {
 			return nil, err
 		}
 		lines[i] = l
 	}
-	return lines, checkDiscounts(lines)
+	return lines, checkDiscounts(schema.group, lines)
 }
 
-func checkLine(lb lineLabels, lf lineForm) (app.Line, error) {
+func checkLine(lb lineLabels, lf lineForm, priceTolerance decimal.Decimal) (app.Line, error) {
 	if err := checkLineCodes(lb, lf); err != nil {
 		return app.Line{}, err
 	}
@@ -58,7 +77,7 @@ func checkLine(lb lineLabels, lf lineForm) (app.Line, error) {
 	if err := checkSigns(lb, l); err != nil {
 		return l, err
 	}
-	if l.Quantity, l.Price, err = checkQuantityPrice(lb, lf, l.Amount); err != nil {
+	if l.Quantity, l.Price, err = checkQuantityPrice(lb, lf, l.Amount, priceTolerance); err != nil {
 		return l, err
 	}
 	l.AmountExcl, err = checkLineTax(lb, l)
@@ -112,8 +131,8 @@ func checkSigns(lb lineLabels, l app.Line) error {
 }
 
 // checkQuantityPrice: quantity and price come together, are positive, and
-// multiply to the amount within 0.01.
-func checkQuantityPrice(lb lineLabels, lf lineForm, amount decimal.Decimal) (q, p decimal.NullDecimal, err error) {
+// multiply to the amount within tolerance.
+func checkQuantityPrice(lb lineLabels, lf lineForm, amount, tolerance decimal.Decimal) (q, p decimal.NullDecimal, err error) {
 	qLabel, pLabel := lb.of("数量", "spsl"), lb.of("单价", "dj")
 	if q, err = optionalDecimal(qLabel, lf.Quantity, app.MaxQuantityPlaces); err != nil {
 		return q, p, err
@@ -134,9 +153,9 @@ func checkQuantityPrice(lb lineLabels, lf lineForm, amount decimal.Decimal) (q, 
 		return q, p, fmt.Errorf("%s %s 无效:必须大于0", pLabel, lf.Price)
 	}
 	product := q.Decimal.Mul(p.Decimal)
-	if product.Sub(amount.Abs()).Abs().GreaterThan(app.QuantityPriceTolerance) {
-		return q, p, fmt.Errorf("%s×单价(fyxm[%d][dj])=%s,与金额(fyxm[%d][je])%s 相差超过%s", qLabel, lb.index,
-			showDecimal(product), lb.index, app.FormatMoney(amount), app.QuantityPriceTolerance)
+	if product.Sub(amount.Abs()).Abs().GreaterThan(tolerance) {
+		return q, p, fmt.Errorf("%s×单价(%s[%d][dj])=%s,与金额(%s[%d][je])%s 相差超过%s", qLabel, lb.group, lb.index,
+			showDecimal(product), lb.group, lb.index, app.FormatMoney(amount), tolerance)
 	}
 	return q, p, nil
 }
@@ -167,19 +186,19 @@ func checkLineTax(lb lineLabels, l app.Line) (decimal.Decimal, error) {
 // line (fphxz 2), with the same name, tax code, rate and tax-inclusive flag,
 // and takes off no more than that line's amount; a discounted line always
 // has its discount line.
-func checkDiscounts(lines []app.Line) error {
+func checkDiscounts(group string, lines []app.Line) error {
 	for i, l := range lines {
 		row := fmt.Sprintf("第%d行", i+1)
 		switch l.Nature {
 		case app.NatureDiscounted:
 			if i+1 >= len(lines) || lines[i+1].Nature != app.NatureDiscount {
-				return fmt.Errorf("%s为被折扣行(fyxm[%d][fphxz]=2),其后须紧跟折扣行(fphxz=1)", row, i)
+				return fmt.Errorf("%s为被折扣行(%s[%d][fphxz]=2),其后须紧跟折扣行(fphxz=1)", row, group, i)
 			}
 		case app.NatureDiscount:
 			if i == 0 || lines[i-1].Nature != app.NatureDiscounted {
-				return fmt.Errorf("%s为折扣行(fyxm[%d][fphxz]=1),须紧跟在被折扣行(fphxz=2)之后", row, i)
+				return fmt.Errorf("%s为折扣行(%s[%d][fphxz]=1),须紧跟在被折扣行(fphxz=2)之后", row, group, i)
 			}
-			if err := matchDiscounted(i, l, lines[i-1]); err != nil {
+			if err := matchDiscounted(labelsOf(group, i), l, lines[i-1]); err != nil {
 				return err
 			}
 		}
@@ -187,8 +206,7 @@ func checkDiscounts(lines []app.Line) error {
 	return nil
 }
 
-func matchDiscounted(i int, d, of app.Line) error {
-	lb := lineLabels{row: fmt.Sprintf("第%d行", i+1), index: i}
+func matchDiscounted(lb lineLabels, d, of app.Line) error {
 	switch {
 	case d.Name != of.Name:
 		return errors.New(lb.of("商品名称", "spmc") + "须与被折扣行一致")

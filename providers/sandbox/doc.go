@@ -34,10 +34,23 @@
 // Inbox lists the forms other sellers raise against it; a made-up supplier
 // raises one the first time a tax ID is seen, so a demo has one to answer.
 //
+// It also speaks 乐企 (Leqi), the bureau's direct-connect platform: POST
+// /access/v2/invoke/{nlbm}/{fwbm}, the body and the answer's Data
+// Base64(SM4-ECB(JSON)) under the access unit's key (Options.LeqiPlatform,
+// Options.LeqiKey; by default DemoJrdwptbh and GB/T 32907's sample key
+// DemoLeqiKey). QDFPPLFM grants segments of pre-assigned numbers (channel
+// digit 1) from the counter blueTicket numbers from, once per business
+// serial (ywlsh); QDFPSC takes an invoice on such a number and decides at
+// once whether a strict bureau would accept it; CXQDFPSCJG tells the
+// verdict (处理中 for Options.LeqiProcessing first); CXSXED reports the
+// same credit line as getCreditLine. An accepted upload is an issued
+// invoice like blueTicket's.
+//
 // Layout of the package: one file per endpoint group (token.go,
 // blueticket*.go, query*.go, files.go, face*.go, login*.go, red_check.go,
 // red_form*.go, red_issue*.go, credit.go, control.go, session_control.go,
-// buyer*.go, clock.go, inbox*.go), a small router (router.go), the shared
-// envelope helpers (envelope.go), the session gate (seller_gate.go) and
-// one state store over SQLite (db.go, schema.go, *_store.go).
+// buyer*.go, clock.go, inbox*.go, leqi*.go), a small router (router.go),
+// the shared envelope helpers (envelope.go; leqi_envelope.go and
+// leqi_seal.go for 乐企), the session gate (seller_gate.go) and one state
+// store over SQLite (db.go, schema.go, *_store.go).
 package sandbox

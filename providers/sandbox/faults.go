@@ -17,10 +17,11 @@ func (s *Server) SetFaults(f Faults) {
 	s.mu.Unlock()
 }
 
-// DropNext makes the next n blueTicket or hzfpkj calls that issue an
-// invoice commit it and then drop the connection without answering. Calls
-// the bureau refuses (nothing committed) answer normally and do not use one
-// up.
+// DropNext makes the next n calls that commit something — blueTicket or
+// hzfpkj issuing an invoice, 乐企 QDFPPLFM granting a segment or QDFPSC
+// taking an upload — commit it and then drop the connection without
+// answering. Calls that commit nothing (refused, or a repeat answered from
+// what was committed before) answer normally and do not use one up.
 func (s *Server) DropNext(n int) {
 	s.mu.Lock()
 	s.dropNext = max(n, 0)

@@ -25,6 +25,14 @@ const (
 	DemoSMSCode      = "123456"       // the code every "sent" SMS carries
 )
 
+// The demo access unit of the 乐企 (Leqi) direct-connect platform. A
+// simulator's key is not a secret: it is GB/T 32907's sample key, which
+// anyone can look up.
+const (
+	DemoJrdwptbh = "JRDW-SANDBOX-0001"                // 接入单位平台编号 (header jrdwptbh)
+	DemoLeqiKey  = "0123456789abcdeffedcba9876543210" // SM4 key, 32 hex characters
+)
+
 // Defaults of the bureau's session windows.
 const (
 	// defaultFaceValidity is seed 001's "48小时内至少认证一次".
@@ -74,14 +82,23 @@ type Options struct {
 	// CreditLine is every seller's total credit line (zsxed); default
 	// 3,000,000.00.
 	CreditLine decimal.Decimal
-	Log        *slog.Logger // optional
+	// LeqiPlatform is the one access unit (jrdwptbh) the 乐企 endpoint
+	// knows; default DemoJrdwptbh.
+	LeqiPlatform string
+	// LeqiKey is that unit's SM4 key as 32 hex characters; default
+	// DemoLeqiKey.
+	LeqiKey string
+	// LeqiProcessing is how long after an upload (QDFPSC) CXQDFPSCJG still
+	// answers 处理中 (clzt 01); default 0: decided at once.
+	LeqiProcessing time.Duration
+	Log            *slog.Logger // optional
 }
 
 // Faults are the failures the sandbox injects, for reliability tests.
 type Faults struct {
 	Latency   time.Duration // added before every answer
 	ErrorRate float64       // share of requests answered 503 before doing anything (transient)
-	DropRate  float64       // share of blueTicket and hzfpkj calls committed, then answered by closing the connection
+	DropRate  float64       // share of committing calls (blueTicket, hzfpkj, QDFPPLFM, QDFPSC) committed, then answered by closing the connection
 }
 
 func (f Faults) validate() error {
@@ -128,7 +145,31 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
+	if err := o.leqiDefaults(); err != nil {
+		return o, err
+	}
 	return o, o.Faults.validate()
+}
+
+// leqiDefaults fills in and checks the 乐企 options. Its errors never quote
+// the key.
+func (o *Options) leqiDefaults() error {
+	if o.LeqiPlatform == "" {
+		o.LeqiPlatform = DemoJrdwptbh
+	}
+	if o.LeqiKey == "" {
+		o.LeqiKey = DemoLeqiKey
+	}
+	if _, err := leqiKeyBytes(o.LeqiKey); err != nil {
+		return err
+	}
+	if !isCode(o.LeqiPlatform) {
+		return errors.New("sandbox: LeqiPlatform may hold only letters, digits, - and _")
+	}
+	if o.LeqiProcessing < 0 {
+		return errors.New("sandbox: LeqiProcessing must not be negative")
+	}
+	return nil
 }
 
 // orDefault replaces a zero or negative duration by def.

@@ -69,6 +69,7 @@ func (s *Server) routes() *router {
 	rt.prefixes[loginQRScanPrefix] = route{http.MethodPost, false, s.handleLoginQRScan}
 	rt.prefixes[buyerPrefix] = route{http.MethodPost, false, s.handleBuyerMark}
 	rt.prefixes[redFormPrefix] = route{http.MethodPost, false, s.handleBuyerAnswer}
+	rt.prefixes[leqiPrefix] = route{http.MethodPost, false, s.handleLeqi}
 	return rt
 }
 

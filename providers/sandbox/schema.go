@@ -167,4 +167,35 @@ CREATE TABLE red_form_sequences (
 	last     INTEGER NOT NULL
 );
 `,
+	// 4: 乐企 direct connect. A segment granted by QDFPPLFM is remembered by
+	// its business serial, so asking again under it answers the same
+	// numbers. An upload (QDFPSC) is remembered with the verdict decided when
+	// it arrived; an accepted one is also a row of invoices (invoice_id).
+	// Numbers are 20-digit TEXT: of equal length, they compare as numbers.
+	`
+CREATE TABLE leqi_segments (
+	serial     TEXT PRIMARY KEY,              -- ywlsh
+	tax_id     TEXT NOT NULL,                 -- nsrsbh
+	first      TEXT NOT NULL,                 -- fpqshm
+	last       TEXT NOT NULL,                 -- fpzzhm
+	count      INTEGER NOT NULL,              -- lysl
+	granted_at INTEGER NOT NULL               -- Unix milliseconds
+);
+CREATE INDEX leqi_segments_seller ON leqi_segments (tax_id, first);
+
+CREATE TABLE leqi_uploads (
+	id          INTEGER PRIMARY KEY,
+	ticket      TEXT NOT NULL UNIQUE,         -- sllsh, 20 digits
+	tax_id      TEXT NOT NULL,                -- nsrsbh
+	number      TEXT NOT NULL,                -- fphm as sent
+	serial      TEXT NOT NULL,                -- fpqqlsh as sent
+	issued_at   TEXT NOT NULL,                -- kprq as sent
+	uploaded_at INTEGER NOT NULL,             -- Unix milliseconds
+	state       TEXT NOT NULL,                -- clzt 02 accepted / 03 rejected (01 is a matter of time)
+	message     TEXT NOT NULL,                -- cwxx of a rejection
+	invoice_id  INTEGER REFERENCES invoices (id),
+	UNIQUE (tax_id, number, serial)
+);
+CREATE INDEX leqi_uploads_number ON leqi_uploads (tax_id, number);
+`,
 }

@@ -26,6 +26,8 @@ type Server struct {
 	handler http.Handler
 	// render makes a layout file; tests of the envelope replace it.
 	render func(inv issuedInvoice, format app.DocFormat) ([]byte, error)
+	// leqiSeal encrypts and decrypts the 乐企 bodies with Options.LeqiKey.
+	leqiSeal *leqiSealer
 
 	mu       sync.Mutex // guards the fields below
 	faults   Faults
@@ -61,6 +63,10 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	seal, err := newLeqiSealer(opts.LeqiKey)
+	if err != nil {
+		return nil, err
+	}
 	db, err := openDB(opts.DBPath)
 	if err != nil {
 		return nil, err
@@ -74,6 +80,7 @@ func New(opts Options) (*Server, error) {
 		stats:       map[string]int{},
 		closing:     make(chan struct{}),
 		render:      renderLayout,
+		leqiSeal:    seal,
 	}
 	s.now = s.clockNow
 	s.handler = s.track(s.count(s.injectFaults(s.routes())))

@@ -27,9 +27,15 @@ func (s *Server) count(next http.Handler) http.Handler {
 
 // statsKey folds the per-invoice file links, the per-QR scan paths and the
 // per-invoice and per-form control paths into one key each (per action), so
-// the map stays as small as the API.
+// the map stays as small as the API. 乐企 calls count by service:
+// "leqi:QDFPPLFM".
 func statsKey(path string) string {
 	switch {
+	case strings.HasPrefix(path, leqiPrefix):
+		if _, fwbm, ok := leqiPath(path); ok {
+			return "leqi:" + fwbm
+		}
+		return leqiPrefix
 	case strings.HasPrefix(path, filesPrefix):
 		return filesPrefix
 	case strings.HasPrefix(path, faceScanPrefix) && path != pathFaceLapse:
