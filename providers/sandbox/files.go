@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"fapiao/app"
-	"fapiao/providers/sandbox/layout"
+	"fapiao/providers/layout"
 )
 
 // downflag values of getInvoicePdfOfd.
