@@ -25,6 +25,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fapiao/app"
+	"fapiao/providers/layout"
+	"fapiao/providers/leqi"
 	"fapiao/providers/piaodanyun"
 	"fapiao/providers/sandbox"
 	"fapiao/store"
@@ -106,20 +108,44 @@ func openServices(ctx context.Context, home string) (*app.Services, func(), erro
 		closeLog()
 		return nil, nil, err
 	}
-	svc := &app.Services{
-		Issuing:      app.NewIssueService(db, p.issuer, cfg.SellerParty(), log),
-		Catalog:      db,
-		Drafts:       db,
-		Sandbox:      cfg.Provider == app.ProviderSandbox,
-		SandboxTools: p.tools,
+	svc, err := assemble(cfg, p, db, log)
+	if err != nil {
+		p.close()
+		db.Close()
+		closeLog()
+		return nil, nil, err
 	}
+	return svc, func() {
+		p.close()
+		db.Close()
+		closeLog()
+	}, nil
+}
+
+// assemble builds the app services over the store and what the provider
+// offers; what it does not offer stays nil, and the UI and CLI leave it out.
+func assemble(cfg app.Config, p provider, db *store.DB, log *slog.Logger) (*app.Services, error) {
+	svc := &app.Services{Catalog: db, Drafts: db, Sandbox: cfg.Provider == app.ProviderSandbox, SandboxTools: p.tools}
+	issuer, credit := p.issuer, p.credit
+	if p.leqi != nil {
+		svc.Pool = app.NewPoolService(p.leqi, db, db, p.jrdwptbh, log)
+		svc.Pool.Policy = cfg.Leqi.PoolPolicy()
+	}
+	if cfg.Provider == app.ProviderLeqi {
+		if svc.Pool == nil {
+			return nil, fmt.Errorf("config.toml: provider = \"leqi\" 需要 [leqi] 的 base_url")
+		}
+		issuer = app.NewPooledIssuer(p.leqi.Name(), svc.Pool, p.leqi, renderDocument)
+		credit = p.leqi
+	}
+	svc.Issuing = app.NewIssueService(db, issuer, cfg.SellerParty(), log)
 	if p.face != nil {
 		svc.Face = app.NewFaceAuthService(p.face, db, log)
 		svc.Face.Window = cfg.FaceWindow()
 		svc.Issuing.Face = svc.Face
 	}
-	if p.credit != nil {
-		svc.Credit = app.NewCreditService(p.credit, db, log)
+	if credit != nil {
+		svc.Credit = app.NewCreditService(credit, db, log)
 		svc.Issuing.Credit = svc.Credit
 	}
 	if p.red != nil {
@@ -133,53 +159,96 @@ func openServices(ctx context.Context, home string) (*app.Services, func(), erro
 			svc.Face.Login = svc.Login
 		}
 	}
-	return svc, func() {
-		p.close()
-		db.Close()
-		closeLog()
-	}, nil
+	svc.Dashboard = &app.DashboardService{Credit: svc.Credit, Pool: svc.Pool, Face: svc.Face, Stats: db}
+	return svc, nil
 }
 
-// provider is what connecting to the configured provider gives: who issues,
-// and its face authentication and e-tax login where it has them.
+// renderDocument makes an invoice's layout files where the provider has no
+// download (direct connect): the company renders its own.
+func renderDocument(inv app.Invoice, format app.DocFormat) ([]byte, error) {
+	switch format {
+	case app.FormatOFD:
+		return layout.OFD(inv)
+	case app.FormatXML:
+		return layout.XML(inv)
+	}
+	return layout.PDF(inv)
+}
+
+// provider is what connecting to the configured providers gives: who
+// issues, and its face authentication, e-tax login, red invoices and credit
+// line where it has them, and the 乐企 client where a [leqi] section is
+// served (by its base_url, or by the sandbox).
 type provider struct {
-	issuer app.Issuer
-	face   app.FaceAuthProvider // nil when the provider has none
-	login  app.LoginProvider    // nil when the provider has none
-	red    app.RedProvider      // nil when the provider has none
-	credit app.CreditProvider   // nil when the provider has none
-	inbox  app.RedInbox         // the buyer side; sandbox only (seed 001 has none)
-	tools  *app.SandboxTools    // set in sandbox mode only
-	close  func()
+	issuer   app.Issuer
+	face     app.FaceAuthProvider // nil when the provider has none
+	login    app.LoginProvider    // nil when the provider has none
+	red      app.RedProvider      // nil when the provider has none
+	credit   app.CreditProvider   // nil when the provider has none
+	inbox    app.RedInbox         // the buyer side; sandbox only (seed 001 has none)
+	leqi     *leqi.Client         // nil without a served [leqi] section
+	jrdwptbh string
+	tools    *app.SandboxTools // set in sandbox mode only
+	close    func()
 }
 
-// connect connects the provider config.toml names. The sandbox is the real
-// 票单云 client pointed at the simulated tax service, run in-process on a
-// loopback port, so the real HTTP code path is what a demo exercises.
+// connect connects the providers config.toml names. The sandbox is the
+// real 票单云 and 乐企 clients pointed at the simulated tax service, run
+// in-process on a loopback port, so the real HTTP code path is what a
+// demo exercises.
 func connect(cfg app.Config, home string, log *slog.Logger) (provider, error) {
+	var p provider
+	var err error
 	switch cfg.Provider {
 	case app.ProviderSandbox:
-		return connectSandbox(cfg, home, log)
+		p, err = connectSandbox(cfg, home, log)
 	case app.ProviderPiaodanyun:
-		p := cfg.Piaodanyun
-		password, err := secretFromEnv(p.PasswordEnv, "FAPIAO_PIAODANYUN_PASSWORD", "票单云密码", "password_env")
-		if err != nil {
-			return provider{}, err
-		}
-		// The e-tax password is only needed to log in; its absence is
-		// reported when a login is tried.
-		etax, _ := secretFromEnv(p.EtaxPasswordEnv, "FAPIAO_ETAX_PASSWORD", "电子税务局密码", "etax_password_env")
-		client, err := piaodanyun.New(piaodanyun.Config{
-			BaseURL: p.BaseURL, Phone: p.Phone, Password: password, EtaxPassword: etax,
-			TenantID: p.TenantID, Username: p.Username, SellerTaxID: cfg.Seller.TaxID,
-			PartialRed: p.PartialRed, Log: log,
-		})
-		if err != nil {
-			return provider{}, err
-		}
-		return provider{issuer: client, face: client, login: client, red: client, credit: client, close: func() {}}, nil
+		p, err = connectPiaodanyun(cfg, log)
+	case app.ProviderLeqi:
+		p = provider{close: func() {}}
+	default:
+		return provider{}, fmt.Errorf("config.toml: provider = %q 暂不支持开票,请使用 sandbox、piaodanyun 或 leqi", cfg.Provider)
 	}
-	return provider{}, fmt.Errorf("config.toml: provider = %q 暂不支持开票,请使用 sandbox 或 piaodanyun", cfg.Provider)
+	if err != nil {
+		return provider{}, err
+	}
+	if cfg.Leqi.BaseURL != "" {
+		if p.leqi, err = connectLeqi(cfg, log); err != nil {
+			p.close()
+			return provider{}, err
+		}
+		p.jrdwptbh = cfg.Leqi.Jrdwptbh
+	}
+	return p, nil
+}
+
+func connectPiaodanyun(cfg app.Config, log *slog.Logger) (provider, error) {
+	p := cfg.Piaodanyun
+	password, err := secretFromEnv(p.PasswordEnv, "FAPIAO_PIAODANYUN_PASSWORD", "票单云密码", "password_env")
+	if err != nil {
+		return provider{}, err
+	}
+	// The e-tax password is only needed to log in; its absence is
+	// reported when a login is tried.
+	etax, _ := secretFromEnv(p.EtaxPasswordEnv, "FAPIAO_ETAX_PASSWORD", "电子税务局密码", "etax_password_env")
+	client, err := piaodanyun.New(piaodanyun.Config{
+		BaseURL: p.BaseURL, Phone: p.Phone, Password: password, EtaxPassword: etax,
+		TenantID: p.TenantID, Username: p.Username, SellerTaxID: cfg.Seller.TaxID,
+		PartialRed: p.PartialRed, Log: log,
+	})
+	if err != nil {
+		return provider{}, err
+	}
+	return provider{issuer: client, face: client, login: client, red: client, credit: client, close: func() {}}, nil
+}
+
+func connectLeqi(cfg app.Config, log *slog.Logger) (*leqi.Client, error) {
+	key, err := secretFromEnv(cfg.Leqi.KeyEnv, "FAPIAO_LEQI_KEY", "乐企密钥", "key_env")
+	if err != nil {
+		return nil, err
+	}
+	return leqi.New(leqi.Config{BaseURL: cfg.Leqi.BaseURL, Jrdwptbh: cfg.Leqi.Jrdwptbh, Key: key,
+		Capability: cfg.Leqi.Nlbm, SellerTaxID: cfg.Seller.TaxID, Log: log})
 }
 
 func connectSandbox(cfg app.Config, home string, log *slog.Logger) (provider, error) {
@@ -210,13 +279,22 @@ func connectSandbox(cfg app.Config, home string, log *slog.Logger) (provider, er
 		srv.Close()
 		return provider{}, err
 	}
+	// The sandbox also serves the [leqi] section (the number pool) unless
+	// config.toml points it elsewhere.
+	numbers, err := leqi.New(leqi.Config{BaseURL: baseURL, Jrdwptbh: sandbox.DemoJrdwptbh, Key: sandbox.DemoLeqiKey,
+		SellerTaxID: cfg.Seller.TaxID, Log: log})
+	if err != nil {
+		srv.Close()
+		return provider{}, err
+	}
 	tools := &app.SandboxTools{
 		SMSCode:             sandbox.DemoSMSCode,
 		SimulateFaceScan:    func(_ context.Context, id string) error { return srv.SimulateFaceScan(id) },
 		SimulateQRLoginScan: func(_ context.Context, id string) error { return srv.SimulateQRLoginScan(id) },
 	}
 	return provider{issuer: sandboxIssuer{client}, face: client, login: client, red: client, credit: client,
-		inbox: srv.Inbox(cfg.Seller.TaxID), tools: tools, close: func() { srv.Close() }}, nil
+		inbox: srv.Inbox(cfg.Seller.TaxID), leqi: numbers, jrdwptbh: sandbox.DemoJrdwptbh,
+		tools: tools, close: func() { srv.Close() }}, nil
 }
 
 // sandboxIssuer is the 票单云 client talking to the embedded sandbox. Its

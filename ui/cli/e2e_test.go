@@ -8,6 +8,8 @@ package cli_test
 
 import (
 	"bytes"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -23,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/emmansun/gmsm/sm4"
 	"github.com/shopspring/decimal"
 
 	"fapiao/app"
@@ -100,6 +103,8 @@ type seedServer struct {
 }
 
 type recorded struct {
+	Header        http.Header
+	Body          string
 	Method        string
 	Query         url.Values
 	Path          string
@@ -116,7 +121,11 @@ func newSeedServer(t *testing.T) *seedServer {
 }
 
 func (s *seedServer) serve(w http.ResponseWriter, r *http.Request) {
-	rec := recorded{Method: r.Method, Query: r.URL.Query(), Path: r.URL.Path, Authorization: r.Header.Get("Authorization")}
+	rec := recorded{Method: r.Method, Query: r.URL.Query(), Path: r.URL.Path, Authorization: r.Header.Get("Authorization"), Header: r.Header.Clone()}
+	if strings.HasPrefix(r.URL.Path, "/access/") {
+		body, _ := io.ReadAll(r.Body)
+		rec.Body = string(body)
+	}
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
 		json.NewDecoder(r.Body).Decode(&rec.JSON)
 	} else {
@@ -143,6 +152,11 @@ func (s *seedServer) serve(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"code":200,"msg":"成功","message":"成功","data":{"sqsj":"2024-06-19 19:55:40","xxbztDm":"01","xxbbh":"11011424061000028528","uuid":"4e75f060b492476383338a63aa96537a","xxbzt":"无需确认"},"total":0}`)
 	case "/qdjk/fullExteriorInvoke/hzfpkj":
 		fmt.Fprint(w, `{"code":200,"msg":"负数发票开具成功","message":"负数发票开具成功","data":{"fphm":"24112000000064636722","kprq":"2024-06-19 19:55:40","xhdwsbh":"9111011457319202X9","ghdwsbh":"","xhdwmc":"北京民诺科技有限公司","ghdwmc":"个人","jshj":-1,"xxbbh":"11011424061000028528"},"total":0}`)
+	case "/access/v2/invoke/LQKP/QDFPPLFM":
+		// Seed 000's example, with real numbers where it has placeholders;
+		// Data as the seed prints it (a plain object).
+		yy := time.Now().In(app.ChinaTime).Format("06")
+		fmt.Fprintf(w, `{"Response":{"RequestId":"a1B2c3D4e5F6g7H8","Data":{"returncode":"00","returnmsg":"成功","fpqshm":"%s111000000000000001","fpzzhm":"%s111000000000001000","lysl":"1000"}}}`, yy, yy)
 	case "/qdjk/fullExteriorInvoke/getFaceImg":
 		fmt.Fprint(w, seedFaceImgAnswer)
 	case "/qdjk/fullApplets/queryFaceAuthState":
@@ -357,4 +371,64 @@ base_url = "`+srv.URL+`"; phone = "13500000000"; tenant_id = 7; username = "bjmn
 	if code != 0 || json.Unmarshal([]byte(out), &shown) != nil || shown["total"] != "-1.00" || shown["total_tax"] != "-0.01" {
 		t.Errorf("show the red invoice: %d %s", code, out)
 	}
+}
+
+func TestE2EPoolReplenishAgainstASeed000Server(t *testing.T) {
+	srv := newSeedServer(t)
+	home := t.TempDir()
+	os.WriteFile(filepath.Join(home, "config.toml"), []byte(`provider = "sandbox"
+[leqi]
+base_url = "`+srv.URL+`"; jrdwptbh = "JRDW0001"; key_env = "E2E_LEQI_KEY"
+`), 0o600)
+	const key = "00112233445566778899aabbccddeeff"
+	env := []string{"E2E_LEQI_KEY=" + key}
+	out, errOut, code := fapiao(t, home, env, "pool", "replenish")
+	if code != 0 || !strings.Contains(out, "1000 个") {
+		t.Fatalf("pool replenish: exit %d %s %s", code, out, errOut)
+	}
+	calls := srv.got("/access/v2/invoke/LQKP/QDFPPLFM")
+	if len(calls) != 1 || calls[0].Header.Get("fwbm") != "QDFPPLFM" || calls[0].Header.Get("nlbm") != "LQKP" || calls[0].Header.Get("jrdwptbh") != "JRDW0001" {
+		t.Fatalf("QDFPPLFM got %+v", calls)
+	}
+	plain := openSM4(t, key, calls[0].Body)
+	var req struct {
+		Nsrsbh string `json:"nsrsbh"`
+		Lysl   int    `json:"lysl"`
+		Ywlsh  string `json:"ywlsh"`
+	}
+	if err := json.Unmarshal(plain, &req); err != nil || req.Lysl != 1000 || req.Nsrsbh != app.DemoSeller.TaxID ||
+		!strings.HasPrefix(req.Ywlsh, "JRDW0001") || strings.Count(req.Ywlsh, "JRDW0001") != 1 {
+		t.Errorf("request %s (%v)", plain, err)
+	}
+	out, _, code = fapiao(t, home, env, "pool", "status", "--json")
+	var p map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &p) != nil || p["remaining"] != float64(1000) {
+		t.Errorf("pool status after replenish: %d %s", code, out)
+	}
+	if log, _ := os.ReadFile(filepath.Join(home, "fapiao.log")); bytes.Contains(log, []byte(key)) {
+		t.Error("the 乐企 key reached the log")
+	}
+}
+
+// openSM4 decrypts a 乐企 request body: Base64(SM4-ECB-PKCS7(JSON)).
+func openSM4(t *testing.T, hexKey, body string) []byte {
+	t.Helper()
+	key, _ := hex.DecodeString(hexKey)
+	sealed, err := base64.StdEncoding.DecodeString(strings.TrimSpace(body))
+	if err != nil || len(sealed)%16 != 0 || len(sealed) == 0 {
+		t.Fatalf("request body is not base64 of whole SM4 blocks: %v", err)
+	}
+	block, err := sm4.NewCipher(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := make([]byte, len(sealed))
+	for i := 0; i < len(sealed); i += 16 {
+		block.Decrypt(plain[i:i+16], sealed[i:i+16])
+	}
+	pad := int(plain[len(plain)-1])
+	if pad < 1 || pad > 16 {
+		t.Fatalf("bad PKCS7 padding %d", pad)
+	}
+	return plain[:len(plain)-pad]
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"fapiao/app"
+	"fapiao/providers/layout"
+	"fapiao/providers/leqi"
 	"fapiao/providers/piaodanyun"
 	"fapiao/providers/sandbox"
 	"fapiao/store"
@@ -80,6 +82,34 @@ func (w *world) open() {
 	w.svc.Issuing.Credit = w.svc.Credit
 	w.svc.Red = app.NewRedService(client, w.svc.Issuing, db, nil)
 	w.svc.Red.Inbox = w.srv.Inbox(app.DemoSeller.TaxID)
+	w.svc.Pool = app.NewPoolService(w.leqiClient(), db, db, sandbox.DemoJrdwptbh, nil)
+	w.svc.Dashboard = &app.DashboardService{Credit: w.svc.Credit, Pool: w.svc.Pool, Face: w.svc.Face, Stats: db}
+}
+
+// useDirectConnect makes 乐企 the issuer, as provider = "leqi" does: numbers
+// from the pool, invoices uploaded.
+func (w *world) useDirectConnect() {
+	c := w.leqiClient()
+	issuer := app.NewPooledIssuer(c.Name(), w.svc.Pool, c, func(inv app.Invoice, f app.DocFormat) ([]byte, error) {
+		switch f {
+		case app.FormatOFD:
+			return layout.OFD(inv)
+		case app.FormatXML:
+			return layout.XML(inv)
+		}
+		return layout.PDF(inv)
+	})
+	issuer.Poll = 10 * time.Millisecond
+	w.svc.Issuing = w.service(issuer)
+}
+
+func (w *world) leqiClient() *leqi.Client {
+	c, err := leqi.New(leqi.Config{BaseURL: w.baseURL, Jrdwptbh: sandbox.DemoJrdwptbh, Key: sandbox.DemoLeqiKey,
+		SellerTaxID: app.DemoSeller.TaxID, Timeout: 5 * time.Second})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return c
 }
 
 func (w *world) client() *piaodanyun.Client {
