@@ -142,10 +142,10 @@ func TestSchedulerRunsAtOnceAndOnTicksThenStops(t *testing.T) {
 }
 
 func TestPooledIssuerUploadsAndFollows(t *testing.T) {
-	s, _, _, c := newPool(t, time.Date(2026, 6, 10, 9, 0, 0, 0, ChinaTime))
+	s, _, _, _ := newPool(t, time.Date(2026, 6, 10, 9, 0, 0, 0, ChinaTime))
 	up := &fakeUploader{states: []UploadState{UploadProcessing, UploadAccepted}}
 	p := NewPooledIssuer("乐企", s, up, nil)
-	p.Now, p.Poll = c.now, 0
+	p.Poll = 0
 	inv, _ := Prepare(seedDraft(), testSeller)
 	inv.RequestSerial = "S1"
 	res, err := p.Issue(context.Background(), inv)

@@ -15,7 +15,6 @@ type PooledIssuer struct {
 	name     string
 	pool     *PoolService
 	uploader Uploader
-	Now      func() time.Time
 	// Poll is how long to wait between result queries, and Polls how many
 	// to make before calling the outcome unknown (then Lookup resolves it).
 	Poll  time.Duration
@@ -27,7 +26,7 @@ type PooledIssuer struct {
 
 // NewPooledIssuer wires the issuer. name is the provider's name, e.g. 乐企.
 func NewPooledIssuer(name string, pool *PoolService, uploader Uploader, documents func(Invoice, DocFormat) ([]byte, error)) *PooledIssuer {
-	return &PooledIssuer{name: name, pool: pool, uploader: uploader, Now: time.Now,
+	return &PooledIssuer{name: name, pool: pool, uploader: uploader,
 		Poll: time.Second, Polls: 10, Documents: documents}
 }
 
@@ -36,7 +35,8 @@ func (p *PooledIssuer) Name() string { return p.name }
 
 // Issue numbers inv from the pool and uploads it.
 func (p *PooledIssuer) Issue(ctx context.Context, inv Invoice) (IssueResult, error) {
-	pn, err := p.pool.Take(ctx, p.Now(), inv.RequestSerial)
+	// The pool's clock: the number and the date must agree on the year.
+	pn, err := p.pool.Take(ctx, p.pool.Now(), inv.RequestSerial)
 	if err != nil {
 		return IssueResult{}, &ProviderError{Kind: KindBusiness, Provider: p.name, Op: "预赋码", Message: err.Error(), Err: err, NotSent: true}
 	}

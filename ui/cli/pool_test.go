@@ -1,13 +1,17 @@
 package cli_test
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"fapiao/app"
+	"fapiao/providers/sandbox"
 )
 
 type poolJSON struct {
@@ -86,4 +90,37 @@ func TestDirectConnectIssuesFromThePool(t *testing.T) {
 	}
 	data, _ := os.ReadFile(strings.TrimSpace(out))
 	checkExport(t, "pdf", data, number)
+}
+
+// TestNewYearOnTheSandbox: at 31 Dec 23:59 the pool holds 2026 numbers;
+// from 1 Jan 00:00 no 2026 number is ever used again — the pool downloads
+// 2027 numbers, and the rest of 2026 expires.
+func TestNewYearOnTheSandbox(t *testing.T) {
+	var clock atomic.Int64
+	clock.Store(time.Date(2026, 12, 31, 23, 59, 0, 0, app.ChinaTime).UnixNano())
+	now := func() time.Time { return time.Unix(0, clock.Load()) }
+	w := newWorldWith(t, sandbox.Options{Now: now})
+	w.svc.Pool.Now = now
+	w.useDirectConnect()
+	w.svc.Issuing.Now = now
+	if _, err := w.svc.Pool.Replenish(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	old := w.issueFile("december.json", sampleInvoice)
+	if !strings.HasPrefix(old, "26") {
+		t.Fatalf("on 31 Dec: %s", old)
+	}
+	clock.Add(int64(time.Minute))
+	for i := 0; i < 3; i++ {
+		n := w.issueFile(fmt.Sprintf("january%d.json", i), sampleInvoice)
+		if !strings.HasPrefix(n, "27") {
+			t.Fatalf("after New Year invoice %d got %s: an old-year number was used", i, n)
+		}
+	}
+	p := w.pool()
+	for _, y := range p.Years {
+		if y.Year == 2026 && (y.Remaining != 0 || y.Used != 1) {
+			t.Errorf("2026 after New Year: %+v", y)
+		}
+	}
 }
