@@ -224,6 +224,10 @@ func (s *PoolService) download(ctx context.Context, quantity int) (*NumberSegmen
 	defer s.replenishing.Unlock()
 	pending, err := s.store.PendingDownload(ctx)
 	switch {
+	case errors.Is(err, ErrNotFound) && quantity == 0:
+		// Asked to finish a pending download that another run (the
+		// scheduler, a click) finished while this one waited for the lock.
+		return nil, nil
 	case errors.Is(err, ErrNotFound):
 		pending = PendingDownload{Serial: NewBusinessSerial(s.Jrdwptbh), Quantity: quantity, StartedAt: s.Now()}
 		if err := s.store.BeginDownload(ctx, pending); err != nil {

@@ -181,3 +181,20 @@ func (f *fakeUploader) UploadResult(_ context.Context, _, number string) (Upload
 	f.queries++
 	return UploadResult{State: state, Number: number, IssuedAt: time.Now()}, nil
 }
+
+func TestFinishingAPendingDownloadTwice(t *testing.T) {
+	// Two runs both see a pending download; the first finishes it, the
+	// second must find nothing left to do — not start a download of 0.
+	s, store, src, _ := newPool(t, time.Date(2026, 6, 10, 9, 0, 0, 0, ChinaTime))
+	ctx := context.Background()
+	store.BeginDownload(ctx, PendingDownload{Serial: "JRDW01" + "aa", Quantity: 10})
+	if seg, err := s.download(ctx, 0); err != nil || seg == nil {
+		t.Fatalf("first: %v %v", seg, err)
+	}
+	if seg, err := s.download(ctx, 0); err != nil || seg != nil {
+		t.Fatalf("second: %v %v, want nothing to do", seg, err)
+	}
+	if src.calls != 1 {
+		t.Errorf("%d downloads", src.calls)
+	}
+}

@@ -174,7 +174,7 @@ func TestFacePanelStopsItsGoroutinesWhenCancelledOrTheWindowCloses(t *testing.T)
 		p := w.facePanel
 		w.win.Close()
 		r.await("the poller to end", func() bool { return !p.polling })
-		if !stopped(r.ticks, time.Second) || !stopped(r.ticks, sessionRerender) {
+		if !stopped(r.ticks, time.Second) || !stopped(r.ticks, rerenderInterval) {
 			t.Error("the countdown or the status bar's minute ticker outlived the window")
 		}
 	})

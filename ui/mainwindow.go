@@ -14,11 +14,12 @@ import (
 	"fapiao/app"
 )
 
-// The navigation tabs, in order.
+// The navigation tabs that are always there, in order. 额度 (when the app
+// has a dashboard) and 红冲 (when the provider has red invoices) follow;
+// their places vary, so the window keeps their items instead.
 const (
 	tabIssue = iota
 	tabIssued
-	tabRed // only when the provider has red invoices
 )
 
 // mainWindow holds the window and what outlives a rebuild of its content
@@ -45,9 +46,15 @@ type mainWindow struct {
 	facePanel *facePanel   // the open face-authentication panel, if any
 	loginBox  *loginDialog // the open e-tax login dialog, if any
 
-	red        *redScreen      // the 红冲 tab; nil when the provider has no red invoices
-	redWizard  *redWizard      // the open red wizard, if any
-	redRefresh redRefreshState // how the last question about pending forms went
+	dash      *dashboardScreen   // the 额度 screen; nil without a dashboard
+	dashTab   *container.TabItem // its navigation entry
+	dashState dashState
+	pool      poolView
+
+	red        *redScreen         // the 红冲 tab; nil when the provider has no red invoices
+	redTab     *container.TabItem // its navigation entry
+	redWizard  *redWizard         // the open red wizard, if any
+	redRefresh redRefreshState    // how the last question about pending forms went
 }
 
 // NewMainWindow builds the main window (1200×860) without showing it. It
@@ -76,6 +83,9 @@ func newMainWindow(a fyne.App, svc *app.Services, t *tasks) *mainWindow {
 	w.watchSession()
 	w.watchRed()
 	w.watchCredit()
+	w.watchDashboard()
+	w.startPoolScheduler()
+	w.startMinuteLoop()
 	return w
 }
 
@@ -97,17 +107,26 @@ func (w *mainWindow) build() {
 		container.NewTabItemWithIcon(lang.X("nav.issue", "开票"), theme.DocumentCreateIcon(), w.form.content),
 		container.NewTabItemWithIcon(lang.X("nav.issued", "已开发票"), theme.ListIcon(), w.list.content),
 	)
-	w.red = nil
+	w.dash, w.dashTab = nil, nil
+	if w.svc.Dashboard != nil {
+		w.dash = newDashboardScreen(w)
+		w.dashTab = container.NewTabItemWithIcon(lang.X("nav.dashboard", "额度"), theme.InfoIcon(), w.dash.content)
+		w.tabs.Append(w.dashTab)
+	}
+	w.red, w.redTab = nil, nil
 	if w.svc.Red != nil {
 		w.red = newRedScreen(w)
-		w.tabs.Append(container.NewTabItemWithIcon(lang.X("nav.red", "红冲"), theme.ContentUndoIcon(), w.red.content))
+		w.redTab = container.NewTabItemWithIcon(lang.X("nav.red", "红冲"), theme.ContentUndoIcon(), w.red.content)
+		w.tabs.Append(w.redTab)
 	}
 	w.tabs.SetTabLocation(container.TabLocationLeading)
 	w.tabs.OnSelected = func(item *container.TabItem) {
 		switch {
 		case item == w.tabs.Items[tabIssued]:
 			w.list.refresh()
-		case w.red != nil && item == w.tabs.Items[tabRed]:
+		case w.dash != nil && item == w.dashTab:
+			w.dash.refresh()
+		case w.red != nil && item == w.redTab:
 			w.red.refresh()
 		}
 	}
@@ -116,6 +135,7 @@ func (w *mainWindow) build() {
 	w.renderSession()
 	w.renderCredit()
 	w.status.showRedRefresh(w.redRefresh)
+	w.status.showPool(w.pool)
 }
 
 func (w *mainWindow) restoreDraft() {
@@ -165,9 +185,21 @@ func (w *mainWindow) refreshList() {
 
 // showRed brings the 红冲 tab to the front.
 func (w *mainWindow) showRed() {
-	if w.red != nil {
-		w.tabs.SelectIndex(tabRed)
+	if w.redTab != nil {
+		w.tabs.Select(w.redTab)
 	}
+}
+
+// showDashboard brings the 额度 tab to the front.
+func (w *mainWindow) showDashboard() {
+	if w.dashTab != nil {
+		w.tabs.Select(w.dashTab)
+	}
+}
+
+// dashboardShown reports whether the 额度 screen is in front.
+func (w *mainWindow) dashboardShown() bool {
+	return w.dash != nil && w.tabs.Selected() == w.dashTab
 }
 
 // showForm brings the 开票 tab to the front.

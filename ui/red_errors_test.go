@@ -82,7 +82,7 @@ func TestRedCaseRefreshFindsTheConfirmation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.tabs.SelectIndex(tabRed)
+	w.showRed()
 	r.drain()
 	w.red.cases.list.Select(w.red.cases.row(c.ID))
 	r.drain()

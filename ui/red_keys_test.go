@@ -17,7 +17,7 @@ func TestRedWizardFromTheKeyboard(t *testing.T) {
 	r := newRedRig(t, sandbox.Options{})
 	w := r.openRed()
 	blue := r.issue(oneYuan)
-	w.tabs.SelectIndex(tabRed)
+	w.showRed()
 	r.drain()
 
 	// The wizard from the menu asks for the number, with the cursor in it.

@@ -95,7 +95,7 @@ func TestRedPendingFormVoidAfter72Hours(t *testing.T) {
 	}
 	dismissOverlays(w.win)
 
-	w.tabs.SelectIndex(tabRed)
+	w.showRed()
 	r.drain()
 	contains(t, "the red list", caseRowText(t, w.red.cases, c.ID), "确认单已作废", "作废(超72小时未确认)", c.Form.Number)
 	w.red.cases.list.Select(w.red.cases.row(c.ID))
@@ -137,7 +137,7 @@ func TestRedRefreshFailureShownInTheStatusBar(t *testing.T) {
 func TestRedInboxConfirmTakesTheFormOffTheList(t *testing.T) {
 	r := newRedRig(t, sandbox.Options{})
 	w := r.openRed()
-	w.tabs.SelectIndex(tabRed)
+	w.showRed()
 	w.red.tabs.SelectIndex(redTabInbox)
 	r.drain()
 	v := w.red.inbox

@@ -84,7 +84,7 @@ func renderRedScreens(t *testing.T, dir string, variant fyne.ThemeVariant) {
 	tapButton(wiz.next)
 	r.drain()
 
-	w.tabs.SelectIndex(tabRed)
+	w.showRed()
 	r.drain()
 	w.red.cases.list.Select(0)
 	r.drain()

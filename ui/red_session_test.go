@@ -67,7 +67,7 @@ func TestRedOneClickFaceScanResumesTheSameSerial(t *testing.T) {
 	}
 	r.srv.LapseFaceAuth()
 
-	w.tabs.SelectIndex(tabRed)
+	w.showRed()
 	r.drain()
 	w.red.cases.list.Select(w.red.cases.row(c.ID))
 	r.drain()

@@ -37,15 +37,15 @@ func TestCreditLineInTheStatusBar(t *testing.T) {
 func TestRedScreenInEnglish(t *testing.T) {
 	r := newRedRig(t, sandbox.Options{})
 	w := r.openRed()
-	w.tabs.SelectIndex(tabRed)
+	w.showRed()
 	r.drain()
 	w.setLanguage(langEnglish)
 	r.drain()
 	defer w.setLanguage(langChinese)
-	if got := w.tabs.Items[tabRed].Text; got != "Reversals" {
+	if got := w.redTab.Text; got != "Reversals" {
 		t.Errorf("nav tab %q", got)
 	}
-	if w.tabs.SelectedIndex() != tabRed {
+	if w.tabs.Selected() != w.redTab {
 		t.Error("the red tab should stay in front")
 	}
 	contains(t, "the red screen", texts(w.red.content), "Blue invoice number", "Reverse…")

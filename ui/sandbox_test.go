@@ -25,6 +25,7 @@ const blueTicketPath = "/qdjk/fullExteriorInvoke/blueTicket"
 type sandboxRig struct {
 	*sessionRig
 	srv    *sandbox.Server
+	base   string // the sandbox's URL
 	client *piaodanyun.Client
 	db     *store.DB
 }
@@ -78,7 +79,7 @@ func newSandboxRigWith(t *testing.T, opts sandbox.Options) *sandboxRig {
 	// sandbox keeps real time, and nothing here waits minutes.
 	fx.svc.Face.Now, fx.svc.Face.Tick = r.clock.now, r.polls.tick
 	fx.svc.Login.Now, fx.svc.Login.Tick = r.clock.now, r.polls.tick
-	return &sandboxRig{sessionRig: r, srv: srv, client: client, db: db}
+	return &sandboxRig{sessionRig: r, srv: srv, base: base, client: client, db: db}
 }
 
 // httpGoroutines are the client's idle keep-alive connections and the

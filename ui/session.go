@@ -12,11 +12,6 @@ import (
 // faceCheckTimeout bounds the start-up question to the bureau.
 const faceCheckTimeout = 30 * time.Second
 
-// sessionRerender is how often the status bar looks again at the local
-// session state: "有效至 …" must turn into "需要人脸认证" when the time
-// passes, and nobody announces that.
-const sessionRerender = time.Minute
-
 // sessionView is what the window adds to the services' own session state:
 // the outcome of the start-up question to the bureau, and the
 // subscriptions that keep the status bar current.
@@ -34,8 +29,9 @@ func (s *sessionView) stopWatching() {
 }
 
 // watchSession keeps the status bar's login and face indicators current:
-// through the services' change notices, a local re-render each minute, and
-// one question to the bureau about face authentication now.
+// through the services' change notices, a local re-render each minute (see
+// startMinuteLoop), and one question to the bureau about face
+// authentication now.
 func (w *mainWindow) watchSession() {
 	face, login := w.svc.Face, w.svc.Login
 	if face == nil && login == nil {
@@ -49,7 +45,6 @@ func (w *mainWindow) watchSession() {
 	if login != nil {
 		w.session.unwatch = append(w.session.unwatch, login.OnChange(changed))
 	}
-	w.tasks.every(w.ctx, sessionRerender, w.renderSession)
 	w.checkFace()
 }
 

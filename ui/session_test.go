@@ -68,7 +68,7 @@ func TestStatusBarTurnsValidIntoNeededWithoutAskingTheBureau(t *testing.T) {
 
 	// An hour and a minute on, the once-a-minute re-render sees the window pass.
 	r.clock.advance(61 * time.Minute)
-	r.ticks.fire(t, sessionRerender, r.clock.now())
+	r.ticks.fire(t, rerenderInterval, r.clock.now())
 	r.await("the re-render", func() bool { return w.status.face.Text == "需要人脸认证" })
 	if w.status.face.Importance != widget.WarningImportance {
 		t.Error("需要人脸认证 is a warning")

@@ -34,6 +34,8 @@ type statusBar struct {
 	faceError *widget.Label // the bureau could not be asked about face authentication
 	redError  *widget.Label // the last round of questions about pending red forms failed
 	credit    *widget.Label // 剩余授信额度; hidden when the provider cannot report it
+	poolError *widget.Label // the number pool's scheduler failed
+	newYear   *widget.Label // December: next year's numbers are needed on 1 January
 	session   fyne.CanvasObject
 	language  *widget.Select
 	content   fyne.CanvasObject
@@ -78,10 +80,18 @@ func newStatusBar(w *mainWindow) *statusBar {
 	if w.svc.Credit == nil {
 		b.credit.Hide()
 	}
+	b.poolError = widget.NewLabel("")
+	b.poolError.Importance = widget.DangerImportance
+	b.poolError.Truncation = fyne.TextTruncateEllipsis
+	b.poolError.Hide()
+	b.newYear = widget.NewLabel("")
+	b.newYear.Importance = widget.WarningImportance
+	b.newYear.Wrapping = fyne.TextWrapWord // its last words are the instruction: never cut off
+	b.newYear.Hide()
 	// Two lines: one line cannot hold everything at the window's width,
 	// and the session line is what the clerk most needs to see.
 	session := container.NewBorder(nil, nil, container.NewHBox(b.login, b.face), b.credit,
-		container.NewVBox(b.faceError, b.redError))
+		container.NewVBox(b.faceError, b.redError, b.poolError, b.newYear))
 	if w.svc.Login == nil && w.svc.Face == nil && w.svc.Credit == nil {
 		session.Hide()
 	}
