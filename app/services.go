@@ -21,6 +21,9 @@ type Services struct {
 	Pool *PoolService
 	// Dashboard gathers the 额度 screen.
 	Dashboard *DashboardService
+	// Inbound syncs and browses inbound invoices; nil without a served
+	// [inbound] section.
+	Inbound *InboundService
 	// Sandbox is true when the embedded simulated tax service issues the
 	// invoices, so the UI can say so.
 	Sandbox bool
