@@ -122,6 +122,10 @@ type SandboxConfig struct {
 	// FaceValidMinutes shortens the simulated face-authentication window
 	// (default 48 h) to rehearse a lapse.
 	FaceValidMinutes int `toml:"face_valid_minutes"`
+	// InboundCount is how many inbound invoices the simulated bureau holds
+	// for the company (default 5,000; up to 1,000,000 to rehearse a large
+	// company's browser).
+	InboundCount int `toml:"inbound_count"`
 }
 
 // FaceWindow is how long a face scan stays valid for the configured

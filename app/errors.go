@@ -130,6 +130,11 @@ func notSent(err error) bool {
 // ErrNotFound is returned by lookups that find nothing.
 var ErrNotFound = errors.New("not found")
 
+// ErrNoLookup is returned by Lookup of a provider that has no query by
+// serial (迅联云 serverIssue). Such a provider deduplicates by the serial
+// instead, so sending the same request again is how its outcome is learned.
+var ErrNoLookup = errors.New("该开票服务不能按流水号查询")
+
 // OutcomeUnknownError says an invoice was sent but its outcome could not be
 // learned yet. It is stored under its serial and resolved later by querying
 // the provider, never by sending a new serial.

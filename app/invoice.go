@@ -148,6 +148,7 @@ type Invoice struct {
 	ID            int64       `json:"-"`
 	RequestSerial string      `json:"request_serial"`
 	Number        string      `json:"number"`
+	Code          string      `json:"code,omitempty"`       // 发票代码, where the provider gives one
 	CheckCode     string      `json:"check_code,omitempty"` // 校验码, where the provider gives one
 	Type          InvoiceType `json:"type"`
 	Status        Status      `json:"status"`

@@ -31,6 +31,10 @@ type IssueService struct {
 	Login  *LoginService
 	Credit *CreditService
 
+	// ProviderDocuments is true when layout files come from the provider,
+	// false when the app renders them itself; for the capability set.
+	ProviderDocuments bool
+
 	// resubmitRed, set by the red service, resumes a held red invoice.
 	resubmitRed func(ctx context.Context, serial string) (Invoice, error)
 
@@ -54,6 +58,13 @@ func (s *IssueService) Seller() Party { return s.seller }
 
 // ProviderName names who issues the invoices.
 func (s *IssueService) ProviderName() string { return s.issuer.Name() }
+
+// CanLookup reports whether the provider can be asked what became of a
+// serial. Issuers without a lookup say so with a CanLookup method.
+func (s *IssueService) CanLookup() bool {
+	l, ok := s.issuer.(interface{ CanLookup() bool })
+	return !ok || l.CanLookup()
+}
 
 // Check validates a draft and computes it without storing or sending (试算).
 func (s *IssueService) Check(d Draft) (Invoice, error) {
@@ -184,6 +195,11 @@ func (s *IssueService) sendWith(ctx context.Context, inv Invoice, sentBefore boo
 		switch {
 		case lerr == nil:
 			return s.recordIssued(record, inv, result)
+		case errors.Is(lerr, ErrNoLookup) && attempt >= len(s.Backoff):
+			return s.recordStatus(record, inv, StatusHeld, fmt.Errorf("%s: %w", noLookupAdvice, err))
+		case errors.Is(lerr, ErrNoLookup):
+			// The provider deduplicates by the serial: sending the same
+			// request again is how its outcome is learned.
 		case !errors.Is(lerr, ErrNotFound):
 			inv.Status = StatusUnknown
 			return inv, &OutcomeUnknownError{Serial: inv.RequestSerial, Cause: err}

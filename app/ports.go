@@ -92,6 +92,7 @@ type Issuer interface {
 // IssueResult is what a provider says about an issued invoice.
 type IssueResult struct {
 	Number    string
+	Code      string // 发票代码: empty for 数电 invoices; some providers return one
 	IssuedAt  time.Time
 	CheckCode string // 校验码, where the provider returns one
 }

@@ -11,6 +11,10 @@ type ReconcileReport struct {
 	Checked int      // open outbox entries looked at
 	Issued  []string // serials the provider had issued: now recorded
 	NotSent []string // serials the provider does not know: held for resubmission
+	// Resend are serials a provider without lookup (迅联云) cannot be asked
+	// about: held, to be resubmitted under the same serial, which it
+	// deduplicates.
+	Resend  []string
 	Failed  []string // serials whose lookup failed: still unknown
 	LastErr error
 }
@@ -40,6 +44,8 @@ func (s *IssueService) Reconcile(ctx context.Context) (ReconcileReport, error) {
 			rep.Issued = append(rep.Issued, e.Serial)
 		case errors.Is(err, ErrNotFound):
 			rep.NotSent = append(rep.NotSent, e.Serial)
+		case errors.Is(err, ErrNoLookup):
+			rep.Resend = append(rep.Resend, e.Serial)
 		default:
 			rep.Failed = append(rep.Failed, e.Serial)
 			rep.LastErr = err
@@ -47,6 +53,11 @@ func (s *IssueService) Reconcile(ctx context.Context) (ReconcileReport, error) {
 	}
 	return rep, nil
 }
+
+// noLookupAdvice tells the clerk what to do with an invoice whose outcome a
+// provider without lookup (迅联云) left open: resubmitting sends the same
+// serial, which that provider answers with the invoice it already issued.
+const noLookupAdvice = "开票结果未知:该开票服务不能按流水号查询。请重新提交(沿用同一流水号,服务按申请单号去重,不会重复开具)"
 
 // Resolve asks the provider about one serial and records what it says.
 // It returns ErrNotFound when the provider has no such invoice (the invoice
@@ -71,6 +82,13 @@ func (s *IssueService) resolve(ctx context.Context, serial string) error {
 		s.log.Info("reconciled as not sent", "serial", serial)
 		msg := "税局没有该流水号的发票,未开具。可重新提交(沿用同一流水号,不会重复开具)"
 		if merr := s.store.MarkStatus(context.WithoutCancel(ctx), serial, StatusHeld, msg); merr != nil {
+			return merr
+		}
+		return err
+	}
+	if errors.Is(err, ErrNoLookup) {
+		s.log.Info("reconcile: provider has no lookup; held for resubmission", "serial", serial)
+		if merr := s.store.MarkStatus(context.WithoutCancel(ctx), serial, StatusHeld, noLookupAdvice); merr != nil {
 			return merr
 		}
 		return err

@@ -30,7 +30,7 @@ func (c RedCheck) RemainingTotal() decimal.Decimal {
 // Check asks the bureau about a blue invoice and works out what the clerk
 // may do with it (step 1 of the wizard).
 func (s *RedService) Check(ctx context.Context, blueNumber string) (RedCheck, error) {
-	if _, err := ParseInvoiceNumber(blueNumber); err != nil {
+	if _, err := ParseInvoiceNumber(blueNumber); err != nil && !(s.Direct() && paperNumber(blueNumber)) {
 		return RedCheck{}, &ValidationError{Errors: []FieldError{{Field: "blue_number", Rule: "invoice_number", Message: "蓝字发票号码:" + err.Error()}}}
 	}
 	bc, err := s.provider.CheckBlue(ctx, blueNumber)
@@ -126,3 +126,17 @@ func (m RedMark) Left(blue Invoice) decimal.Decimal { return blue.Total.Add(m.Re
 // Full reports whether the issued reds took the whole invoice (全额红冲);
 // with some issued and some left it is 部分红冲.
 func (m RedMark) Full(blue Invoice) bool { return m.Issued > 0 && !m.Left(blue).IsPositive() }
+
+// paperNumber reports whether s is an 8-digit number of the kind 迅联云
+// returns beside an invoice code: a direct red names it as it was issued.
+func paperNumber(s string) bool {
+	if len(s) != 8 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

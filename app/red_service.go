@@ -44,6 +44,13 @@ func NewRedService(provider RedProvider, issuing *IssueService, reds RedStore, l
 // PartialRed reports whether the provider can reverse part of an invoice.
 func (s *RedService) PartialRed() bool { return s.provider.PartialRed() }
 
+// Direct reports whether red invoices go straight against the blue one,
+// with no red-letter form on this side (see DirectRed).
+func (s *RedService) Direct() bool {
+	d, ok := s.provider.(interface{ Direct() bool })
+	return ok && d.Direct()
+}
+
 // Start validates the clerk's choice against a fresh check of the blue
 // invoice, stores the case, and applies for the form.
 func (s *RedService) Start(ctx context.Context, req RedRequest) (RedCase, error) {
@@ -174,8 +181,12 @@ func (s *RedService) askForm(ctx context.Context, c RedCase) (RedCase, error) {
 	c.Form = form
 	c.Step = stepOfForm(form.State)
 	c.Message = formMessage(form)
+	note := fmt.Sprintf("确认单 %s:%s", form.Number, form.State.Label())
+	if s.Direct() {
+		c.Message, note = "无需确认单,直接开具红字发票", "无需确认单(开票服务按蓝票号码直接红冲)"
+	}
 	if c.Step != before || c.Form.State != form.State || before == RedStepApplying {
-		if err := s.save(ctx, &c, fmt.Sprintf("确认单 %s:%s", form.Number, form.State.Label())); err != nil {
+		if err := s.save(ctx, &c, note); err != nil {
 			return c, err
 		}
 	}
@@ -223,6 +234,9 @@ func (s *RedService) redInvoice(c RedCase) Invoice {
 		Provider: s.issuing.ProviderName(), Seller: c.Seller, Buyer: c.Buyer, Lines: redLinesOnly(c.Lines),
 		BlueNumber: c.BlueNumber,
 		Remark:     fmt.Sprintf("被红冲蓝字数电发票号码:%s 红字发票信息确认单编号:%s", c.BlueNumber, c.Form.Number),
+	}
+	if s.Direct() {
+		inv.Remark = "被红冲蓝字数电发票号码:" + c.BlueNumber
 	}
 	inv.ApplyTotals()
 	return inv

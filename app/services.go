@@ -24,6 +24,9 @@ type Services struct {
 	// Inbound syncs and browses inbound invoices; nil without a served
 	// [inbound] section.
 	Inbound *InboundService
+	// Capabilities say what the providers can do and why not; main.go
+	// derives them with CapabilitiesOf once the services are assembled.
+	Capabilities Capabilities
 	// Sandbox is true when the embedded simulated tax service issues the
 	// invoices, so the UI can say so.
 	Sandbox bool

@@ -51,6 +51,7 @@ var commands = map[string]command{
 	"red":      {"red NUMBER --reason 01|02|03|04 [--lines FILE] | red list | red resume ID", "红冲:确认单与红字发票", runRed},
 	"credit":   {"credit [--json]", "授信额度", runCredit},
 	"pool":     {"pool status [--json] | pool replenish", "预赋码号码池:状态;按阈值补充(可用于定时任务)", runPool},
+	"inbound":  {"inbound sync [--status CODE] [--from DATE --to DATE] [--period YYYYMM] | inbound list [--json] [筛选]", "进项发票:同步;查询", runInbound},
 	"sandbox":  {"sandbox [--addr HOST:PORT]", "单独运行模拟税局服务", runSandbox},
 }
 
@@ -112,6 +113,9 @@ func reconcile(ctx context.Context, env Env, svc *app.Services) {
 	}
 	if len(rep.NotSent) > 0 {
 		fmt.Fprintf(env.Stderr, "已核对:%d 张发票税局无记录,未开具,可用 fapiao resubmit 重新提交:%s\n", len(rep.NotSent), strings.Join(rep.NotSent, ", "))
+	}
+	if len(rep.Resend) > 0 {
+		fmt.Fprintf(env.Stderr, "%d 张发票结果未知(开票服务不能按流水号查询),请用 fapiao resubmit 以同一流水号重新提交:%s\n", len(rep.Resend), strings.Join(rep.Resend, ", "))
 	}
 	if len(rep.Failed) > 0 {
 		fmt.Fprintf(env.Stderr, "仍有 %d 张发票结果未知,稍后再试:%v\n", len(rep.Failed), rep.LastErr)

@@ -1,0 +1,116 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func xunlianConfig() Config {
+	cfg := DefaultConfig()
+	cfg.Provider = ProviderXunlian
+	cfg.Xunlian = XunlianConfig{BaseURL: "https://xl.example.com", CompanyDataResource: "tb", TerminalCode: "921092123"}
+	return cfg
+}
+
+func TestSaveConfigRoundTrips(t *testing.T) {
+	home := t.TempDir()
+	cfg := xunlianConfig()
+	cfg.Inbound = InboundConfig{BaseURL: "https://sync.example.com", AppID: "app-1", SecretEnv: "MY_INBOUND_SECRET"}
+	if err := SaveConfig(home, cfg); err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadConfig(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, cfg) {
+		t.Errorf("read back\n%+v\nwant\n%+v", back, cfg)
+	}
+	entries, _ := os.ReadDir(home)
+	if len(entries) != 1 {
+		t.Errorf("home holds %d files, want only config.toml (no temporary left)", len(entries))
+	}
+}
+
+func TestValidateConfigNamesTheField(t *testing.T) {
+	cases := map[string]func(*Config){
+		"seller.tax_id":                 func(c *Config) { c.Seller.TaxID = "91510100MA6CXP8Q2A" },
+		"seller.name":                   func(c *Config) { c.Seller.Name = strings.Repeat("公司", 51) },
+		"xunlian.base_url":              func(c *Config) { c.Xunlian.BaseURL = "http://xl.example.com" },
+		"xunlian.company_data_resource": func(c *Config) { c.Xunlian.CompanyDataResource = "t-b" },
+		"xunlian.terminal_code":         func(c *Config) { c.Xunlian.TerminalCode = "" },
+		"inbound.appid":                 func(c *Config) { c.Inbound.BaseURL = "https://sync.example.com" },
+		"provider":                      func(c *Config) { c.Provider = "baiwang" },
+	}
+	for field, spoil := range cases {
+		cfg := xunlianConfig()
+		spoil(&cfg)
+		err := SaveConfig(t.TempDir(), cfg)
+		var verr *ValidationError
+		if !errors.As(err, &verr) || verr.Errors[0].Field != field {
+			t.Errorf("%s: got %v", field, err)
+		}
+	}
+	loopback := xunlianConfig()
+	loopback.Xunlian.BaseURL = "http://127.0.0.1:8080"
+	if err := ValidateConfig(loopback); err != nil {
+		t.Errorf("http on the loopback refused: %v", err)
+	}
+}
+
+type memSecrets map[string]string
+
+func (m memSecrets) Get(name string) (string, error) {
+	if v, ok := m[name]; ok {
+		return v, nil
+	}
+	return "", ErrNotFound
+}
+func (m memSecrets) Set(name, value string) error { m[name] = value; return nil }
+func (m memSecrets) Delete(name string) error     { delete(m, name); return nil }
+
+func TestSecretResolverPrefersTheNamedVariable(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Inbound.SecretEnv = "CORP_SYNC_SECRET"
+	env := map[string]string{}
+	keyring := memSecrets{}
+	r := SecretResolver{Config: cfg, Store: keyring, Getenv: func(k string) string { return env[k] }}
+
+	_, err := r.Lookup(SecretInbound)
+	if err == nil || !strings.Contains(err.Error(), "CORP_SYNC_SECRET") {
+		t.Fatalf("missing secret: %v (want the variable named)", err)
+	}
+	keyring[SecretInbound.Name] = "from-keyring-5f2c"
+	if v, err := r.Lookup(SecretInbound); v != "from-keyring-5f2c" || err != nil || !r.Stored(SecretInbound) {
+		t.Errorf("keyring: %q %v", v, err)
+	}
+	env["CORP_SYNC_SECRET"] = "from-env-77"
+	if v, _ := r.Lookup(SecretInbound); v != "from-env-77" || !r.FromEnv(SecretInbound) {
+		t.Errorf("env: %q", v)
+	}
+	if m := Masked("from-env-77"); strings.Contains(m, "from") || !strings.HasSuffix(m, "77") {
+		t.Errorf("masked %q", m)
+	}
+}
+
+func TestSavedConfigHoldsNoSecret(t *testing.T) {
+	home := t.TempDir()
+	cfg := xunlianConfig()
+	cfg.Piaodanyun.PasswordEnv = "PDY_PASS"
+	if err := SaveConfig(home, cfg); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(home, ConfigFileName))
+	for _, word := range []string{"password =", "secret =", "key ="} {
+		if strings.Contains(string(data), word) {
+			t.Errorf("config.toml has %q:\n%s", word, data)
+		}
+	}
+	if !strings.Contains(string(data), `password_env = "PDY_PASS"`) {
+		t.Errorf("variable name not kept:\n%s", data)
+	}
+}
