@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -112,5 +113,57 @@ func TestSavedConfigHoldsNoSecret(t *testing.T) {
 	}
 	if !strings.Contains(string(data), `password_env = "PDY_PASS"`) {
 		t.Errorf("variable name not kept:\n%s", data)
+	}
+}
+
+func TestSettingsSaveKeepsSecretsInTheKeyring(t *testing.T) {
+	keyring := memSecrets{}
+	s := &SettingsService{Home: t.TempDir(), Store: keyring, Getenv: func(string) string { return "" }}
+	cfg := xunlianConfig()
+	cfg.Inbound = InboundConfig{BaseURL: "https://sync.example.com", AppID: "a1"}
+	if err := s.Save(cfg, map[Secret]string{SecretInbound: "inb-secret-9931"}); err != nil {
+		t.Fatal(err)
+	}
+	if keyring[SecretInbound.Name] != "inb-secret-9931" || !s.State(cfg, SecretInbound).Stored {
+		t.Errorf("keyring %v", keyring)
+	}
+	data, _ := os.ReadFile(filepath.Join(s.Home, ConfigFileName))
+	if strings.Contains(string(data), "inb-secret-9931") {
+		t.Error("the secret reached config.toml")
+	}
+	var got map[Secret]string
+	s.Tester = func(_ context.Context, _ Config, secrets map[Secret]string) (string, error) {
+		got = secrets
+		return "ok", nil
+	}
+	if _, err := s.Test(context.Background(), cfg, map[Secret]string{SecretLeqiKey: "typed-key"}); err != nil {
+		t.Fatal(err)
+	}
+	if got[SecretInbound] != "inb-secret-9931" || got[SecretLeqiKey] != "typed-key" {
+		t.Errorf("tester saw %v", got)
+	}
+}
+
+func TestSettingsWithoutKeyringNamesTheVariable(t *testing.T) {
+	s := &SettingsService{Home: t.TempDir(), Getenv: func(string) string { return "" }}
+	cfg := xunlianConfig()
+	err := s.Save(cfg, map[Secret]string{SecretPiaodanyunPassword: "pw"})
+	var verr *ValidationError
+	if !errors.As(err, &verr) || !strings.Contains(err.Error(), "FAPIAO_PIAODANYUN_PASSWORD") {
+		t.Fatalf("save without keyring: %v", err)
+	}
+	if _, statErr := os.Stat(filepath.Join(s.Home, ConfigFileName)); statErr == nil {
+		t.Error("config.toml written although the save was refused")
+	}
+}
+
+func TestPlannedCapabilitiesMatchTheProvider(t *testing.T) {
+	x := PlannedCapabilities(xunlianConfig())
+	if x.Has(FeatureFaceAuth) || x.Has(FeatureCreditLine) || !x.Has(FeatureRedDirect) || x.Why(FeatureCreditLine) == "" {
+		t.Errorf("xunlian: face %v credit %v direct %v", x.Has(FeatureFaceAuth), x.Has(FeatureCreditLine), x.Has(FeatureRedDirect))
+	}
+	sb := PlannedCapabilities(DefaultConfig())
+	if !sb.Has(FeatureFaceAuth) || !sb.Has(FeatureInbound) || sb.Has(FeatureRedDirect) {
+		t.Errorf("sandbox: %v", sb.Missing())
 	}
 }

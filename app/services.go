@@ -24,6 +24,9 @@ type Services struct {
 	// Inbound syncs and browses inbound invoices; nil without a served
 	// [inbound] section.
 	Inbound *InboundService
+	// Settings reads and writes config.toml and the keyring; nil in tests
+	// that do not show the settings screen.
+	Settings *SettingsService
 	// Capabilities say what the providers can do and why not; main.go
 	// derives them with CapabilitiesOf once the services are assembled.
 	Capabilities Capabilities
