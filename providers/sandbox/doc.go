@@ -46,10 +46,22 @@
 // same credit line as getCreditLine. An accepted upload is an issued
 // invoice like blueTicket's.
 //
+// And S000621 (seed 002), the inbound invoice sync: POST /invoice/S000621
+// with the signed envelope (appid DemoInboundAppID, HMAC-SHA256 under
+// DemoInboundSecret by default) lists a company's inbound invoices by
+// status (rzzt 10, 11, 12, 15, 16, 17, 40), paged, filtered by dates and
+// period, as Base64 JSON or a zip, and for rzzt 40 in the adapter format.
+// The Options.InboundCount invoices of every company are never stored:
+// each is a pure function of the company, its index and the day, and each
+// status owns a fixed share of the indexes, so any page of up to a million
+// is made in the time its invoices take. CheckInbound (or POST
+// /sandbox/inbound/check?n=N) checks the first N unchecked ones; only that
+// count is stored.
+//
 // Layout of the package: one file per endpoint group (token.go,
 // blueticket*.go, query*.go, files.go, face*.go, login*.go, red_check.go,
 // red_form*.go, red_issue*.go, credit.go, control.go, session_control.go,
-// buyer*.go, clock.go, inbox*.go, leqi*.go), a small router (router.go),
+// buyer*.go, clock.go, inbox*.go, leqi*.go, inbound*.go), a small router (router.go),
 // the shared envelope helpers (envelope.go; leqi_envelope.go and
 // leqi_seal.go for 乐企), the session gate (seller_gate.go) and one state
 // store over SQLite (db.go, schema.go, *_store.go).

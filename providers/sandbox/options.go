@@ -33,6 +33,19 @@ const (
 	DemoLeqiKey  = "0123456789abcdeffedcba9876543210" // SM4 key, 32 hex characters
 )
 
+// The demo account of the inbound sync service S000621. A simulator's
+// secret is not a secret: it only signs requests to the sandbox.
+const (
+	DemoInboundAppID  = "sandbox-inbound"        // appid
+	DemoInboundSecret = "sandbox-inbound-secret" // its HMAC-SHA256 key
+)
+
+// Bounds of Options.InboundCount.
+const (
+	DefaultInboundCount = 5_000
+	MaxInboundCount     = 1_000_000
+)
+
 // Defaults of the bureau's session windows.
 const (
 	// defaultFaceValidity is seed 001's "48小时内至少认证一次".
@@ -91,7 +104,17 @@ type Options struct {
 	// LeqiProcessing is how long after an upload (QDFPSC) CXQDFPSCJG still
 	// answers 处理中 (clzt 01); default 0: decided at once.
 	LeqiProcessing time.Duration
-	Log            *slog.Logger // optional
+	// InboundCount is how many inbound invoices and vouchers S000621 knows
+	// for every company; default DefaultInboundCount, at most
+	// MaxInboundCount. They are made up on the fly, never stored.
+	InboundCount int
+	// InboundAppID is the one appid S000621 accepts; default
+	// DemoInboundAppID.
+	InboundAppID string
+	// InboundSecret is that appid's signing secret; default
+	// DemoInboundSecret.
+	InboundSecret string
+	Log           *slog.Logger // optional
 }
 
 // Faults are the failures the sandbox injects, for reliability tests.
@@ -148,6 +171,9 @@ func (o Options) withDefaults() (Options, error) {
 	if err := o.leqiDefaults(); err != nil {
 		return o, err
 	}
+	if err := o.inboundDefaults(); err != nil {
+		return o, err
+	}
 	return o, o.Faults.validate()
 }
 
@@ -168,6 +194,24 @@ func (o *Options) leqiDefaults() error {
 	}
 	if o.LeqiProcessing < 0 {
 		return errors.New("sandbox: LeqiProcessing must not be negative")
+	}
+	return nil
+}
+
+// inboundDefaults fills in and checks the S000621 options. Its errors
+// never quote the secret.
+func (o *Options) inboundDefaults() error {
+	if o.InboundCount == 0 {
+		o.InboundCount = DefaultInboundCount
+	}
+	if o.InboundCount < 0 || o.InboundCount > MaxInboundCount {
+		return fmt.Errorf("sandbox: InboundCount %d outside 1–%d", o.InboundCount, MaxInboundCount)
+	}
+	if o.InboundAppID == "" {
+		o.InboundAppID = DemoInboundAppID
+	}
+	if o.InboundSecret == "" {
+		o.InboundSecret = DemoInboundSecret
 	}
 	return nil
 }

@@ -64,6 +64,8 @@ func (s *Server) routes() *router {
 	rt.exact[pathLoginLapse] = route{http.MethodPost, false, s.handleLoginLapse}
 	rt.exact[pathClockAdvance] = route{http.MethodPost, false, s.handleClockAdvance}
 	rt.exact[pathIncomingForm] = route{http.MethodPost, false, s.handleIncomingForm}
+	rt.exact[pathInbound] = route{http.MethodPost, false, s.handleInbound}
+	rt.exact[pathInboundCheck] = route{http.MethodPost, false, s.handleInboundCheck}
 	rt.prefixes[filesPrefix] = route{http.MethodGet, false, s.handleFileLink}
 	rt.prefixes[faceScanPrefix] = route{http.MethodPost, false, s.handleFaceScan}
 	rt.prefixes[loginQRScanPrefix] = route{http.MethodPost, false, s.handleLoginQRScan}

@@ -198,4 +198,17 @@ CREATE TABLE leqi_uploads (
 );
 CREATE INDEX leqi_uploads_number ON leqi_uploads (tax_id, number);
 `,
+	// 5: inbound invoices (S000621). They are made up on the fly from the
+	// company and an index, never stored; only what changes them is: each
+	// CheckInbound checks the next count of a company's (or every company's)
+	// unchecked invoices, in the order it was called.
+	`
+CREATE TABLE inbound_checks (
+	id         INTEGER PRIMARY KEY,
+	tax_id     TEXT NOT NULL,                 -- nsrsbh: the company (the buyer); '' every company
+	count      INTEGER NOT NULL,              -- how many of its unchecked invoices were checked
+	checked_at INTEGER NOT NULL               -- Unix milliseconds, the sandbox clock
+);
+CREATE INDEX inbound_checks_company ON inbound_checks (tax_id, id);
+`,
 }

@@ -54,6 +54,9 @@ type Server struct {
 	// creditAsked is when each seller last had its credit line answered,
 	// for the bureau's 30 s limit; under mu, in memory like the bureau's cache.
 	creditAsked map[string]time.Time
+	// inboundMade counts the inbound invoices made up for answers, so tests
+	// can tell a page from a scan.
+	inboundMade atomic.Int64
 }
 
 // New opens (or creates) the sandbox database and builds the server. It does
