@@ -58,10 +58,25 @@
 // /sandbox/inbound/check?n=N) checks the first N unchecked ones; only that
 // count is stored.
 //
+// And 迅联云 (Xunlian) hosted issuance (seed 003): POST
+// /sco-invoice-legged-biz/tax/output/openapi/serverIssue with a JSON body
+// issues a blue invoice, or — with blueInvoiceNo and negative totals — a
+// red one reversing a blue invoice of this sandbox whole. The body's
+// companyDataResource and terminalCode are the credentials
+// (Options.XunlianAccounts; by default DemoCompanyDataResource and
+// DemoTerminalCode, bound to the first seller that issues through them).
+// Every rule of the seed is checked, lengths in GBK bytes; the invoice is
+// numbered from the same counter and stored in the same table as
+// blueTicket's (noted as the 迅联云 channel), and an application number
+// (requisitionApplyNo) sent again is answered with the invoice it issued,
+// or refused when the content differs. Every invoice is 数电: a 20-digit
+// number and an empty invoiceCode, whatever invoiceTypeCode (01, 04, 08,
+// 10) was sent.
+//
 // Layout of the package: one file per endpoint group (token.go,
 // blueticket*.go, query*.go, files.go, face*.go, login*.go, red_check.go,
 // red_form*.go, red_issue*.go, credit.go, control.go, session_control.go,
-// buyer*.go, clock.go, inbox*.go, leqi*.go, inbound*.go), a small router (router.go),
+// buyer*.go, clock.go, inbox*.go, leqi*.go, inbound*.go, xunlian*.go), a small router (router.go),
 // the shared envelope helpers (envelope.go; leqi_envelope.go and
 // leqi_seal.go for 乐企), the session gate (seller_gate.go) and one state
 // store over SQLite (db.go, schema.go, *_store.go).

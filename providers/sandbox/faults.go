@@ -17,8 +17,8 @@ func (s *Server) SetFaults(f Faults) {
 	s.mu.Unlock()
 }
 
-// DropNext makes the next n calls that commit something — blueTicket or
-// hzfpkj issuing an invoice, 乐企 QDFPPLFM granting a segment or QDFPSC
+// DropNext makes the next n calls that commit something — blueTicket,
+// hzfpkj or 迅联云 serverIssue issuing an invoice, 乐企 QDFPPLFM granting a segment or QDFPSC
 // taking an upload — commit it and then drop the connection without
 // answering. Calls that commit nothing (refused, or a repeat answered from
 // what was committed before) answer normally and do not use one up.

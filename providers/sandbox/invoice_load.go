@@ -47,7 +47,8 @@ func findInvoiceIn(ctx context.Context, q queryer, k invoiceKey) (issuedInvoice,
 			buyer_tax_id, buyer_name, buyer_address_phone, buyer_bank_account, buyer_contact_phone,
 			buyer_email, buyer_natural, levy_method, total_amount, total_tax, total,
 			remark, drawer, payee, reviewer, file_token,
-			kind, blue_number, red_form, red_status, buyer_used, buyer_booked
+			kind, blue_number, red_form, red_status, buyer_used, buyer_booked, channel,
+			COALESCE((SELECT parity_code FROM xunlian_issues WHERE invoice_id = invoices.id), '')
 		FROM invoices
 		WHERE (? = '' OR seller_tax_id = ?) AND (? = '' OR number = ?) AND (? = '' OR serial = ?)`,
 		k.SellerTaxID, k.SellerTaxID, k.Number, k.Number, k.Serial, k.Serial)
@@ -71,12 +72,12 @@ func scanInvoice(row *sql.Row) (issuedInvoice, error) {
 		&inv.Buyer.TaxID, &inv.Buyer.Name, &inv.Buyer.Address, &inv.Buyer.Bank, &inv.BuyerPhone,
 		&inv.Buyer.Email, &inv.Buyer.NaturalPerson, &inv.LevyMethod, &totalAmount, &totalTax, &total,
 		&inv.Remark, &inv.Drawer, &inv.Payee, &inv.Reviewer, &inv.FileToken,
-		&kind, &inv.BlueNumber, &inv.RedForm, &inv.RedStatus, &used, &inv.BuyerBooked)
+		&kind, &inv.BlueNumber, &inv.RedForm, &inv.RedStatus, &used, &inv.BuyerBooked, &inv.Channel, &inv.CheckCode)
 	if err != nil {
 		return inv, err
 	}
 	inv.Red = kind == kindRed
-	inv.Type, inv.Status, inv.Provider = app.InvoiceType(typ), app.StatusIssued, providerName
+	inv.Type, inv.Status, inv.Provider = app.InvoiceType(typ), app.StatusIssued, providerOf(inv.Channel)
 	if inv.IssuedAt, err = time.Parse(time.RFC3339, issuedAt); err != nil {
 		return inv, err
 	}

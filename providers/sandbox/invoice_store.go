@@ -65,14 +65,14 @@ func insertInvoice(ctx context.Context, tx *sql.Tx, inv *issuedInvoice) (int64, 
 			seller_tax_id, seller_name, seller_address_phone, seller_bank_account, seller_natural,
 			buyer_tax_id, buyer_name, buyer_address_phone, buyer_bank_account, buyer_contact_phone,
 			buyer_email, buyer_natural, levy_method, total_amount, total_tax, total,
-			remark, drawer, payee, reviewer, file_token, kind, blue_number, red_form)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			remark, drawer, payee, reviewer, file_token, kind, blue_number, red_form, channel)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		inv.RequestSerial, inv.Number, string(inv.Type), inv.IssuedAt.Format(time.RFC3339), inv.Username,
 		inv.Seller.TaxID, inv.Seller.Name, inv.Seller.Address, inv.Seller.Bank, inv.Seller.NaturalPerson,
 		inv.Buyer.TaxID, inv.Buyer.Name, inv.Buyer.Address, inv.Buyer.Bank, inv.BuyerPhone,
 		inv.Buyer.Email, inv.Buyer.NaturalPerson, inv.LevyMethod,
 		app.FormatMoney(inv.TotalAmount), app.FormatMoney(inv.TotalTax), app.FormatMoney(inv.Total),
-		inv.Remark, inv.Drawer, inv.Payee, inv.Reviewer, inv.FileToken, kind, inv.BlueNumber, inv.RedForm)
+		inv.Remark, inv.Drawer, inv.Payee, inv.Reviewer, inv.FileToken, kind, inv.BlueNumber, inv.RedForm, inv.Channel)
 	if err != nil {
 		return 0, fmt.Errorf("store invoice: %w", err)
 	}

@@ -114,14 +114,18 @@ type Options struct {
 	// InboundSecret is that appid's signing secret; default
 	// DemoInboundSecret.
 	InboundSecret string
-	Log           *slog.Logger // optional
+	// XunlianAccounts are the 迅联云 accounts serverIssue accepts; default
+	// the demo account (DemoCompanyDataResource, DemoTerminalCode), bound
+	// to the first seller that issues through it.
+	XunlianAccounts []XunlianAccount
+	Log             *slog.Logger // optional
 }
 
 // Faults are the failures the sandbox injects, for reliability tests.
 type Faults struct {
 	Latency   time.Duration // added before every answer
 	ErrorRate float64       // share of requests answered 503 before doing anything (transient)
-	DropRate  float64       // share of committing calls (blueTicket, hzfpkj, QDFPPLFM, QDFPSC) committed, then answered by closing the connection
+	DropRate  float64       // share of committing calls (blueTicket, hzfpkj, serverIssue, QDFPPLFM, QDFPSC) committed, then answered by closing the connection
 }
 
 func (f Faults) validate() error {
@@ -172,6 +176,9 @@ func (o Options) withDefaults() (Options, error) {
 		return o, err
 	}
 	if err := o.inboundDefaults(); err != nil {
+		return o, err
+	}
+	if err := o.xunlianDefaults(); err != nil {
 		return o, err
 	}
 	return o, o.Faults.validate()

@@ -8,6 +8,12 @@ const (
 	kindRed  = "1"
 )
 
+// Channels an invoice can come through (invoices.channel).
+const (
+	channelBureau  = ""        // the bureau's own gateways: 票单云, 乐企
+	channelXunlian = "xunlian" // 迅联云 serverIssue
+)
+
 // Red status codes of a blue invoice (hczt), as fpztdm numbers them.
 const (
 	redStatusNone    = "0"
@@ -30,6 +36,10 @@ type issuedInvoice struct {
 	Red       bool   // a red invoice (kplx 1)
 	RedForm   string // red: the form it was issued on (tzdbh)
 	RedStatus string // blue: redStatusNone, redStatusPartial or redStatusFull
+
+	// Channel is who took the request: channelBureau (the 票单云 gateway,
+	// 乐企) or channelXunlian (迅联云 serverIssue).
+	Channel string
 
 	// What the simulated buyer did with a blue invoice: confirmed its use
 	// (用途确认, e.g. to deduct its tax) and booked it (入账).

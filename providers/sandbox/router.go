@@ -57,6 +57,8 @@ func (s *Server) routes() *router {
 	rt.exact[pathRedForm] = route{http.MethodPost, true, s.handleRedForm}
 	rt.exact[pathRedIssue] = route{http.MethodPost, true, s.handleRedIssue}
 	rt.exact[pathCreditLine] = route{http.MethodPost, true, s.handleCreditLine}
+	// 迅联云: the data source in the body is the credential, not a token.
+	rt.exact[pathServerIssue] = route{http.MethodPost, false, s.handleServerIssue}
 	rt.exact[pathFaults] = route{http.MethodPost, false, s.handleFaults}
 	rt.exact[pathStats] = route{http.MethodGet, false, s.handleStats}
 	rt.exact[pathHealth] = route{http.MethodGet, false, s.handleHealth}

@@ -211,4 +211,34 @@ CREATE TABLE inbound_checks (
 );
 CREATE INDEX inbound_checks_company ON inbound_checks (tax_id, id);
 `,
+	// 6: 迅联云 hosted issuance (serverIssue). Its invoices are rows of
+	// invoices like every other (one numbering, one table), marked by the
+	// channel that took them; what only 迅联云 answers (uuid, docId, check
+	// code) and what makes a repeat recognizable (the account, the
+	// application number and a hash of the content) live beside them. An
+	// account without a configured company is bound to the first seller it
+	// issues for.
+	`
+ALTER TABLE invoices ADD COLUMN channel TEXT NOT NULL DEFAULT '';   -- '' the bureau's gateways (票单云, 乐企); 'xunlian' serverIssue
+
+CREATE TABLE xunlian_issues (
+	data_resource     TEXT NOT NULL,             -- companyDataResource
+	requisition_no    TEXT NOT NULL,             -- requisitionApplyNo
+	other_id          TEXT NOT NULL,             -- otherId as sent
+	content_hash      TEXT NOT NULL,             -- SHA-256 of the request's content: a repeat must match it
+	invoice_id        INTEGER NOT NULL UNIQUE REFERENCES invoices (id),
+	invoice_type_code TEXT NOT NULL,             -- 01 / 04 / 08 / 10 as sent
+	terminal_code     TEXT NOT NULL,
+	uuid              TEXT NOT NULL UNIQUE,      -- invoiceUuid
+	doc_id            TEXT NOT NULL UNIQUE,      -- docId
+	parity_code       TEXT NOT NULL,             -- invoiceParityCode, 20 digits
+	PRIMARY KEY (data_resource, requisition_no)
+);
+
+CREATE TABLE xunlian_companies (
+	data_resource TEXT PRIMARY KEY,              -- an account without a configured company
+	seller_tax_id TEXT NOT NULL,                 -- the seller it first issued for
+	bound_at      INTEGER NOT NULL               -- Unix milliseconds
+);
+`,
 }

@@ -28,11 +28,13 @@ func (s *Server) count(next http.Handler) http.Handler {
 // statsKey folds the per-invoice file links, the per-QR scan paths and the
 // per-invoice and per-form control paths into one key each (per action), so
 // the map stays as small as the API. 乐企 calls count by service:
-// "leqi:QDFPPLFM"; S000621 as "S000621".
+// "leqi:QDFPPLFM"; S000621 as "S000621"; 迅联云 as "serverIssue".
 func statsKey(path string) string {
 	switch {
 	case path == pathInbound:
 		return inboundServiceID
+	case path == pathServerIssue:
+		return statsServerIssue
 	case strings.HasPrefix(path, leqiPrefix):
 		if _, fwbm, ok := leqiPath(path); ok {
 			return "leqi:" + fwbm

@@ -42,7 +42,7 @@ var credentialWords = []string{"授权", "认证", "companydataresource", "数�
 // say it was seen before.
 var (
 	duplicateSubjects = []string{"申请单", "requisitionapplyno", "otherid", "唯一标识", "流水号"}
-	duplicateWords    = []string{"重复", "已存在", "已开具", "已提交", "已处理"}
+	duplicateWords    = []string{"重复", "已存在", "已使用", "已开具", "已提交", "已处理"}
 )
 
 // classifyRefusal turns an answer with ok false into an error of the kind

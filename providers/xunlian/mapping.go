@@ -34,12 +34,18 @@ type redRef struct {
 }
 
 // buildRequest maps inv to serverIssue's body, red's blue invoice included
-// when red is not nil. The seller is the configured one; the serial is
+// when red is not nil. The seller is the invoice's own — as committed
+// before the first send — so a resend after the clerk edits the seller's
+// details is still the same request; the configured seller only fills in
+// an invoice that carries none. The serial is
 // both requisitionApplyNo and otherId, so the same invoice always sends the
 // same request and 迅联云 can recognize it when it comes again.
 func (c *Client) buildRequest(inv app.Invoice, red *redRef) (serverIssueRequest, *mapper) {
 	m := &mapper{}
-	seller := c.cfg.Seller
+	seller := inv.Seller
+	if seller.TaxID == "" {
+		seller = c.cfg.Seller
+	}
 	r := serverIssueRequest{
 		CompanyDataResource: c.cfg.CompanyDataResource,
 		RequisitionApplyNo:  inv.RequestSerial,
@@ -61,7 +67,7 @@ func (c *Client) buildRequest(inv app.Invoice, red *redRef) (serverIssueRequest,
 	}
 	m.requireSerial(inv.RequestSerial)
 	m.requireBuyerName(inv.Buyer.Name)
-	m.sameSeller(inv.Seller, seller)
+	m.sameSeller(inv.Seller, c.cfg.Seller)
 
 	items := m.groupLines(inv.Lines)
 	withTax := m.taxBasis(items)

@@ -260,3 +260,19 @@ func fieldError(t *testing.T, err error, field, rule string) app.FieldError {
 	t.Fatalf("no %s error on %s; all: %v", rule, field, ve.Errors)
 	return app.FieldError{}
 }
+
+// A resend carries the seller as committed with the invoice, even after the
+// clerk edits the configured address: otherwise the platform would see
+// different content under the same serial and refuse it.
+func TestIssueSendsTheInvoicesOwnSeller(t *testing.T) {
+	fs := newFakeServer(t)
+	c := newTestClient(t, fs.URL)
+	inv := prepare(t, app.DraftLine{Name: "*软件*甲", TaxCode: "1060301020100000000", Amount: "10", TaxRate: "0.13", TaxIncluded: true})
+	inv.Seller.Address, inv.Seller.Phone = "旧地址1号", "028-1"
+	if _, err := c.Issue(context.Background(), inv); err != nil {
+		t.Fatal(err)
+	}
+	if got := fs.last(t)["sellerAddress"]; got != "旧地址1号 028-1" {
+		t.Errorf("sellerAddress = %v, want the invoice's own", got)
+	}
+}
