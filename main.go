@@ -8,6 +8,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -29,7 +31,10 @@ import (
 	"fapiao/providers/leqi"
 	"fapiao/providers/piaodanyun"
 	"fapiao/providers/sandbox"
+	"fapiao/providers/taxsync"
+	"fapiao/providers/xunlian"
 	"fapiao/store"
+	"fapiao/store/secretstore"
 	"fapiao/ui"
 	"fapiao/ui/cli"
 )
@@ -109,6 +114,9 @@ func openServices(ctx context.Context, home string) (*app.Services, func(), erro
 		return nil, nil, err
 	}
 	svc, err := assemble(cfg, p, db, log)
+	if err == nil {
+		svc.Settings = settingsFor(home, cfg)
+	}
 	if err != nil {
 		p.close()
 		db.Close()
@@ -125,7 +133,8 @@ func openServices(ctx context.Context, home string) (*app.Services, func(), erro
 // assemble builds the app services over the store and what the provider
 // offers; what it does not offer stays nil, and the UI and CLI leave it out.
 func assemble(cfg app.Config, p provider, db *store.DB, log *slog.Logger) (*app.Services, error) {
-	svc := &app.Services{Catalog: db, Drafts: db, Sandbox: cfg.Provider == app.ProviderSandbox, SandboxTools: p.tools}
+	svc := &app.Services{Catalog: db, Drafts: db, Sandbox: p.sandboxURL != "",
+		SandboxTools: p.tools}
 	issuer, credit := p.issuer, p.credit
 	if p.leqi != nil {
 		svc.Pool = app.NewPoolService(p.leqi, db, db, p.jrdwptbh, log)
@@ -152,6 +161,9 @@ func assemble(cfg app.Config, p provider, db *store.DB, log *slog.Logger) (*app.
 		svc.Red = app.NewRedService(p.red, svc.Issuing, db, log)
 		svc.Red.Inbox = p.inbox
 	}
+	if p.directRed != nil {
+		svc.Red = app.NewRedService(app.NewDirectRed(p.directRed, db, db), svc.Issuing, db, log)
+	}
 	if p.login != nil {
 		svc.Login = app.NewLoginService(p.login, db, log)
 		svc.Issuing.Login = svc.Login
@@ -160,6 +172,11 @@ func assemble(cfg app.Config, p provider, db *store.DB, log *slog.Logger) (*app.
 		}
 	}
 	svc.Dashboard = &app.DashboardService{Credit: svc.Credit, Pool: svc.Pool, Face: svc.Face, Stats: db}
+	if p.inbound != nil {
+		svc.Inbound = app.NewInboundService(p.inbound, db, log)
+	}
+	svc.Issuing.ProviderDocuments = p.documents
+	svc.Capabilities = app.CapabilitiesOf(cfg.Provider, svc)
 	return svc, nil
 }
 
@@ -188,8 +205,15 @@ type provider struct {
 	inbox    app.RedInbox         // the buyer side; sandbox only (seed 001 has none)
 	leqi     *leqi.Client         // nil without a served [leqi] section
 	jrdwptbh string
-	tools    *app.SandboxTools // set in sandbox mode only
-	close    func()
+	inbound  app.InboundSource // nil without a served [inbound] section
+	// documents: the issuer downloads layout files (票单云) rather than
+	// rendering them here.
+	documents bool
+	// directRed issues red invoices by the blue number (迅联云).
+	directRed  app.DirectRedIssuer
+	sandboxURL string            // the embedded sandbox's address, when one runs
+	tools      *app.SandboxTools // set in sandbox mode only
+	close      func()
 }
 
 // connect connects the providers config.toml names. The sandbox is the
@@ -204,10 +228,12 @@ func connect(cfg app.Config, home string, log *slog.Logger) (provider, error) {
 		p, err = connectSandbox(cfg, home, log)
 	case app.ProviderPiaodanyun:
 		p, err = connectPiaodanyun(cfg, log)
+	case app.ProviderXunlian:
+		p, err = connectXunlian(cfg, home, log)
 	case app.ProviderLeqi:
 		p = provider{close: func() {}}
 	default:
-		return provider{}, fmt.Errorf("config.toml: provider = %q 暂不支持开票,请使用 sandbox、piaodanyun 或 leqi", cfg.Provider)
+		return provider{}, fmt.Errorf("config.toml: provider = %q 无效,应为 sandbox、piaodanyun、xunlian 或 leqi", cfg.Provider)
 	}
 	if err != nil {
 		return provider{}, err
@@ -219,18 +245,36 @@ func connect(cfg app.Config, home string, log *slog.Logger) (provider, error) {
 		}
 		p.jrdwptbh = cfg.Leqi.Jrdwptbh
 	}
+	if cfg.Inbound.BaseURL != "" {
+		if p.inbound, err = connectInbound(cfg, log); err != nil {
+			p.close()
+			return provider{}, err
+		}
+	}
 	return p, nil
+}
+
+// connectInbound connects the inbound sync service S000621 that [inbound]
+// names. The company defaults to the seller, the group to the company.
+func connectInbound(cfg app.Config, log *slog.Logger) (*taxsync.Client, error) {
+	secret, err := secrets(cfg).Lookup(app.SecretInbound)
+	if err != nil {
+		return nil, err
+	}
+	nsrsbh := cmp.Or(cfg.Inbound.Nsrsbh, cfg.Seller.TaxID)
+	return taxsync.New(taxsync.Config{BaseURL: cfg.Inbound.BaseURL, AppID: cfg.Inbound.AppID, Secret: secret,
+		Jtnsrsbh: cmp.Or(cfg.Inbound.Jtnsrsbh, nsrsbh), Nsrsbh: nsrsbh, Log: log})
 }
 
 func connectPiaodanyun(cfg app.Config, log *slog.Logger) (provider, error) {
 	p := cfg.Piaodanyun
-	password, err := secretFromEnv(p.PasswordEnv, "FAPIAO_PIAODANYUN_PASSWORD", "票单云密码", "password_env")
+	password, err := secrets(cfg).Lookup(app.SecretPiaodanyunPassword)
 	if err != nil {
 		return provider{}, err
 	}
 	// The e-tax password is only needed to log in; its absence is
 	// reported when a login is tried.
-	etax, _ := secretFromEnv(p.EtaxPasswordEnv, "FAPIAO_ETAX_PASSWORD", "电子税务局密码", "etax_password_env")
+	etax, _ := secrets(cfg).Lookup(app.SecretEtaxPassword)
 	client, err := piaodanyun.New(piaodanyun.Config{
 		BaseURL: p.BaseURL, Phone: p.Phone, Password: password, EtaxPassword: etax,
 		TenantID: p.TenantID, Username: p.Username, SellerTaxID: cfg.Seller.TaxID,
@@ -239,11 +283,53 @@ func connectPiaodanyun(cfg app.Config, log *slog.Logger) (provider, error) {
 	if err != nil {
 		return provider{}, err
 	}
-	return provider{issuer: client, face: client, login: client, red: client, credit: client, close: func() {}}, nil
+	return provider{issuer: client, face: client, login: client, red: client, credit: client, documents: true,
+		close: func() {}}, nil
 }
 
+// connectXunlian connects 迅联云 at [xunlian] base_url, or — when it names
+// none — the sandbox's serverIssue, which also serves [leqi] and [inbound]
+// as in sandbox mode. 迅联云 only issues (blue, and red by the blue
+// number); it has no face authentication, login, credit line or layout
+// files, so those stay nil and the app explains their absence.
+func connectXunlian(cfg app.Config, home string, log *slog.Logger) (provider, error) {
+	x := cfg.Xunlian
+	p, name := provider{close: func() {}}, ""
+	if x.BaseURL == "" {
+		demo, err := connectSandbox(cfg, home, log)
+		if err != nil {
+			return provider{}, err
+		}
+		p = provider{leqi: demo.leqi, jrdwptbh: demo.jrdwptbh, inbound: demo.inbound, sandboxURL: demo.sandboxURL,
+			close: demo.close}
+		x = app.XunlianConfig{BaseURL: demo.sandboxURL, CompanyDataResource: sandbox.DemoCompanyDataResource,
+			TerminalCode: sandbox.DemoTerminalCode}
+		name = "沙箱(迅联云接口)"
+	}
+	client, err := xunlian.New(xunlian.Config{BaseURL: x.BaseURL, CompanyDataResource: x.CompanyDataResource,
+		TerminalCode: x.TerminalCode, Seller: cfg.SellerParty(), Render: renderDocument, Log: log})
+	if err != nil {
+		p.close()
+		return provider{}, err
+	}
+	p.issuer, p.directRed = client, client
+	if name != "" {
+		p.issuer = namedIssuer{client, name}
+	}
+	return p, nil
+}
+
+// namedIssuer gives an issuer the name invoices record, so a demo invoice
+// never passes for a real one.
+type namedIssuer struct {
+	*xunlian.Client
+	name string
+}
+
+func (n namedIssuer) Name() string { return n.name }
+
 func connectLeqi(cfg app.Config, log *slog.Logger) (*leqi.Client, error) {
-	key, err := secretFromEnv(cfg.Leqi.KeyEnv, "FAPIAO_LEQI_KEY", "乐企密钥", "key_env")
+	key, err := secrets(cfg).Lookup(app.SecretLeqiKey)
 	if err != nil {
 		return nil, err
 	}
@@ -261,6 +347,10 @@ func connectSandbox(cfg app.Config, home string, log *slog.Logger) (provider, er
 			ErrorRate: float64(cfg.Sandbox.ErrorPercent) / 100,
 			DropRate:  float64(cfg.Sandbox.DropPercent) / 100,
 		},
+		InboundCount: cfg.Sandbox.InboundCount,
+		// The demo 迅联云 account issues for whatever seller config.toml names.
+		XunlianAccounts: []sandbox.XunlianAccount{{CompanyDataResource: sandbox.DemoCompanyDataResource,
+			TerminalCode: sandbox.DemoTerminalCode, SellerTaxID: cfg.Seller.TaxID}},
 	})
 	if err != nil {
 		return provider{}, fmt.Errorf("启动模拟税局: %w", err)
@@ -287,14 +377,22 @@ func connectSandbox(cfg app.Config, home string, log *slog.Logger) (provider, er
 		srv.Close()
 		return provider{}, err
 	}
+	// And the [inbound] section, for the seller as the receiving company.
+	inbound, err := taxsync.New(taxsync.Config{BaseURL: baseURL, AppID: sandbox.DemoInboundAppID,
+		Secret: sandbox.DemoInboundSecret, Jtnsrsbh: cfg.Seller.TaxID, Nsrsbh: cfg.Seller.TaxID, Log: log})
+	if err != nil {
+		srv.Close()
+		return provider{}, err
+	}
 	tools := &app.SandboxTools{
 		SMSCode:             sandbox.DemoSMSCode,
 		SimulateFaceScan:    func(_ context.Context, id string) error { return srv.SimulateFaceScan(id) },
 		SimulateQRLoginScan: func(_ context.Context, id string) error { return srv.SimulateQRLoginScan(id) },
 	}
 	return provider{issuer: sandboxIssuer{client}, face: client, login: client, red: client, credit: client,
-		inbox: srv.Inbox(cfg.Seller.TaxID), leqi: numbers, jrdwptbh: sandbox.DemoJrdwptbh,
-		tools: tools, close: func() { srv.Close() }}, nil
+		inbox: srv.Inbox(cfg.Seller.TaxID), leqi: numbers, jrdwptbh: sandbox.DemoJrdwptbh, inbound: inbound, documents: true,
+		sandboxURL: baseURL,
+		tools:      tools, close: func() { srv.Close() }}, nil
 }
 
 // sandboxIssuer is the 票单云 client talking to the embedded sandbox. Its
@@ -304,17 +402,73 @@ type sandboxIssuer struct{ app.Issuer }
 
 func (sandboxIssuer) Name() string { return "沙箱(票单云接口)" }
 
-// secretFromEnv reads a secret from the environment variable config.toml
-// names under key (fallback when it names none). The error names the
-// variable, never its value.
-func secretFromEnv(name, fallback, what, key string) (string, error) {
-	if name == "" {
-		name = fallback
+// settingsFor is the settings screen's service for home.
+func settingsFor(home string, cfg app.Config) *app.SettingsService {
+	return &app.SettingsService{Home: home, Store: secretstore.Keyring{}, Getenv: os.Getenv, Tester: testConnection,
+		Current: cfg}
+}
+
+// testConnection tries what cfg names by calls that change nothing at the
+// bureau: 票单云 and 乐企 a credit-line query (which needs their token or
+// key), 迅联云 reachability, S000621 one row. It reports each part.
+func testConnection(ctx context.Context, cfg app.Config, secrets map[app.Secret]string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	var report []string
+	note := func(part string, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s:%w", part, err)
+		}
+		report = append(report, part+":连接正常")
+		return nil
 	}
-	if v := os.Getenv(name); v != "" {
-		return v, nil
+	switch cfg.Provider {
+	case app.ProviderSandbox:
+		report = append(report, "沙箱:内置模拟税局,无需连接")
+	case app.ProviderPiaodanyun:
+		client, err := piaodanyun.New(piaodanyun.Config{BaseURL: cfg.Piaodanyun.BaseURL, Phone: cfg.Piaodanyun.Phone,
+			Password: secrets[app.SecretPiaodanyunPassword], TenantID: cfg.Piaodanyun.TenantID,
+			Username: cfg.Piaodanyun.Username, SellerTaxID: cfg.Seller.TaxID})
+		if err == nil {
+			_, err = client.CreditLine(ctx)
+		}
+		if err := note("票单云(登录并查询授信额度)", err); err != nil {
+			return strings.Join(report, "\n"), err
+		}
+	case app.ProviderXunlian:
+		if err := note("迅联云(地址可达;授权在首次开票时验证)", xunlian.Reachable(ctx, cfg.Xunlian.BaseURL)); err != nil {
+			return strings.Join(report, "\n"), err
+		}
 	}
-	return "", fmt.Errorf("未设置%s:请设置环境变量 %s(config.toml 中的 %s 可改用其他变量名)", what, name, key)
+	if cfg.Leqi.BaseURL != "" {
+		client, err := leqi.New(leqi.Config{BaseURL: cfg.Leqi.BaseURL, Jrdwptbh: cfg.Leqi.Jrdwptbh,
+			Key: secrets[app.SecretLeqiKey], Capability: cfg.Leqi.Nlbm, SellerTaxID: cfg.Seller.TaxID})
+		if err == nil {
+			_, err = client.CreditLine(ctx)
+		}
+		if err := note("乐企(查询授信额度)", err); err != nil {
+			return strings.Join(report, "\n"), err
+		}
+	}
+	if cfg.Inbound.BaseURL != "" {
+		nsrsbh := cmp.Or(cfg.Inbound.Nsrsbh, cfg.Seller.TaxID)
+		client, err := taxsync.New(taxsync.Config{BaseURL: cfg.Inbound.BaseURL, AppID: cfg.Inbound.AppID,
+			Secret: secrets[app.SecretInbound], Jtnsrsbh: cmp.Or(cfg.Inbound.Jtnsrsbh, nsrsbh), Nsrsbh: nsrsbh, Retries: -1})
+		if err == nil {
+			_, err = client.FetchInbound(ctx, app.InboundFetch{Status: app.InboundUnchecked, Page: 1, PageSize: 1})
+		}
+		if err := note("进项同步(查询一张未勾选发票)", err); err != nil {
+			return strings.Join(report, "\n"), err
+		}
+	}
+	return strings.Join(report, "\n"), nil
+}
+
+// secrets finds the providers' secrets: in the environment variable
+// config.toml names, else in the OS keyring where the settings screen put
+// them. Errors name where it looked, never a value.
+func secrets(cfg app.Config) app.SecretResolver {
+	return app.SecretResolver{Config: cfg, Store: secretstore.Keyring{}, Getenv: os.Getenv}
 }
 
 // openLog appends structured logs to fapiao.log in the home directory.

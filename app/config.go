@@ -198,10 +198,17 @@ func ParseConfig(data []byte, path string) (Config, error) {
 			return Config{}, fmt.Errorf("%s: %s = %d 无效,应在 0 到 100 之间", path, key, pct)
 		}
 	}
-	if cfg.Seller == (SellerConfig{}) && cfg.Provider == ProviderSandbox {
+	if cfg.Seller == (SellerConfig{}) && cfg.SandboxIssues() {
 		cfg.Seller = DemoSeller
 	}
 	return cfg, nil
+}
+
+// SandboxIssues reports whether the embedded sandbox issues the invoices:
+// provider = "sandbox", or 迅联云 with no base_url of its own (the sandbox
+// then answers as 迅联云). The demo seller stands in when none is named.
+func (c Config) SandboxIssues() bool {
+	return c.Provider == ProviderSandbox || (c.Provider == ProviderXunlian && c.Xunlian.BaseURL == "")
 }
 
 // SellerParty is the [seller] section as a party.

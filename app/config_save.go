@@ -31,7 +31,12 @@ func ValidateConfig(cfg Config) error {
 		v.required("piaodanyun.phone", "票单云账号(手机号)", p.Phone)
 		v.required("piaodanyun.username", "局端账号", p.Username)
 	case ProviderXunlian:
+		// Without a base_url the sandbox answers as 迅联云 (a rehearsal),
+		// and its demo account stands in for the rest.
 		x := cfg.Xunlian
+		if x.BaseURL == "" {
+			break
+		}
 		v.baseURL("xunlian.base_url", "迅联云地址", x.BaseURL, true)
 		v.required("xunlian.company_data_resource", "数据来源", x.CompanyDataResource)
 		if x.CompanyDataResource != "" && !alnum.MatchString(x.CompanyDataResource) {

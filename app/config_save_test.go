@@ -56,6 +56,11 @@ func TestValidateConfigNamesTheField(t *testing.T) {
 			t.Errorf("%s: got %v", field, err)
 		}
 	}
+	rehearsal := DefaultConfig()
+	rehearsal.Provider = ProviderXunlian // no [xunlian]: the sandbox answers as 迅联云
+	if err := ValidateConfig(rehearsal); err != nil || !rehearsal.SandboxIssues() {
+		t.Errorf("迅联云 on the sandbox refused: %v", err)
+	}
 	loopback := xunlianConfig()
 	loopback.Xunlian.BaseURL = "http://127.0.0.1:8080"
 	if err := ValidateConfig(loopback); err != nil {

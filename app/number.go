@@ -32,6 +32,19 @@ func ParseInvoiceNumber(s string) (InvoiceNumber, error) {
 	return InvoiceNumber{Year: 2000 + yy, Province: s[2:4], Channel: s[4], Sequence: s[5:]}, nil
 }
 
+// CheckIssuedNumber accepts a number an invoice may carry: the 20 digits of
+// a 数电 invoice, or the 8 digits (with an invoice code) a hosted platform
+// such as 迅联云 may return for a tax-control invoice.
+func CheckIssuedNumber(s string) error {
+	if paperNumber(s) {
+		return nil
+	}
+	if _, err := ParseInvoiceNumber(s); err != nil {
+		return fmt.Errorf("%w(迅联云税控发票为8位)", err)
+	}
+	return nil
+}
+
 // UsableOn reports whether the number may be used on an invoice dated t:
 // a number of year YY is only used in 20YY.
 func (n InvoiceNumber) UsableOn(t time.Time) bool {

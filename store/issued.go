@@ -43,7 +43,7 @@ func (db *DB) MarkIssued(ctx context.Context, serial string, result app.IssueRes
 		case cur.number != "":
 			return fmt.Errorf("流水号 %s 已记录发票号码 %s,拒绝改为 %s", serial, cur.number, result.Number)
 		}
-		if err := setIssued(ctx, tx, cur.id, result.Number, issuedAt, result.CheckCode); err != nil {
+		if err := setIssued(ctx, tx, cur.id, result, issuedAt); err != nil {
 			return err
 		}
 		if cur.blueNumber != "" {
@@ -84,13 +84,13 @@ func currentState(ctx context.Context, tx writeTx, serial string) (invoiceState,
 
 var (
 	sqlSetIssued = prepared(`UPDATE invoices
-		SET status = 'issued', number = ?, issued_at = ?, check_code = ?, status_message = ''
+		SET status = 'issued', number = ?, code = ?, issued_at = ?, check_code = ?, status_message = ''
 		WHERE id = ?`)
 	sqlCloseOutbox = prepared(`UPDATE outbox SET state = 'done', updated_at = ? WHERE invoice_id = ?`)
 )
 
-func setIssued(ctx context.Context, tx writeTx, id int64, number string, issuedAt time.Time, checkCode string) error {
-	if _, err := tx.ExecContext(ctx, sqlSetIssued, number, formatTime(issuedAt), checkCode, id); err != nil {
+func setIssued(ctx context.Context, tx writeTx, id int64, result app.IssueResult, issuedAt time.Time) error {
+	if _, err := tx.ExecContext(ctx, sqlSetIssued, result.Number, result.Code, formatTime(issuedAt), result.CheckCode, id); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, sqlCloseOutbox, formatTime(time.Now()), id)

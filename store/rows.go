@@ -10,16 +10,16 @@ import (
 
 // The invoice columns written on insert, in the order of invoiceArgs.
 var insertInvoiceSQL = prepared(`INSERT INTO invoices (
-	request_serial, number, type, status, status_message, provider, created_at, issued_at, check_code,
+	request_serial, number, code, type, status, status_message, provider, created_at, issued_at, check_code,
 	seller_name, seller_tax_id, seller_address, seller_phone, seller_bank, seller_account, seller_email,
 	buyer_name, buyer_tax_id, buyer_address, buyer_phone, buyer_bank, buyer_account, buyer_email,
 	buyer_natural_person, remark, drawer, blue_number, total_amount, total_tax, total)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 
 func invoiceArgs(inv *app.Invoice) []any {
 	s, b := inv.Seller, inv.Buyer
 	return []any{
-		inv.RequestSerial, sql.NullString{String: inv.Number, Valid: inv.Number != ""},
+		inv.RequestSerial, sql.NullString{String: inv.Number, Valid: inv.Number != ""}, inv.Code,
 		string(inv.Type), string(inv.Status), inv.StatusMessage, inv.Provider,
 		formatTime(inv.CreatedAt), nullTime(inv.IssuedAt), inv.CheckCode,
 		s.Name, s.TaxID, s.Address, s.Phone, s.Bank, s.Account, s.Email,
@@ -52,7 +52,7 @@ func insertLines(ctx context.Context, tx writeTx, invoiceID int64, lines []app.L
 }
 
 // The invoice columns read back, in the order scanInvoice expects.
-const invoiceColumns = `id, request_serial, number, type, status, status_message, provider, created_at, issued_at, check_code,
+const invoiceColumns = `id, request_serial, number, code, type, status, status_message, provider, created_at, issued_at, check_code,
 	seller_name, seller_tax_id, seller_address, seller_phone, seller_bank, seller_account, seller_email,
 	buyer_name, buyer_tax_id, buyer_address, buyer_phone, buyer_bank, buyer_account, buyer_email,
 	buyer_natural_person, remark, drawer, blue_number, total_amount, total_tax, total`
@@ -67,7 +67,7 @@ func scanInvoice(row scanner) (app.Invoice, error) {
 		total, amount, tax     string
 		s, b                   *app.Party = &inv.Seller, &inv.Buyer
 	)
-	err := row.Scan(&inv.ID, &inv.RequestSerial, &number, &typ, &status, &inv.StatusMessage, &inv.Provider,
+	err := row.Scan(&inv.ID, &inv.RequestSerial, &number, &inv.Code, &typ, &status, &inv.StatusMessage, &inv.Provider,
 		&createdAt, &issuedAt, &inv.CheckCode,
 		&s.Name, &s.TaxID, &s.Address, &s.Phone, &s.Bank, &s.Account, &s.Email,
 		&b.Name, &b.TaxID, &b.Address, &b.Phone, &b.Bank, &b.Account, &b.Email, &b.NaturalPerson,

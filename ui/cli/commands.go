@@ -132,7 +132,7 @@ func runShow(ctx context.Context, env Env, args []string) int {
 	}
 	key := strings.TrimSpace(pos[0])
 	if !strings.Contains(key, "_") {
-		if _, err := app.ParseInvoiceNumber(key); err != nil {
+		if err := app.CheckIssuedNumber(key); err != nil {
 			return badInput(env, "NUMBER", "invoice_number", err.Error())
 		}
 	}
@@ -215,7 +215,7 @@ func runExport(ctx context.Context, env Env, args []string) int {
 	if err != nil || len(pos) != 1 {
 		return badInput(env, "NUMBER", "required", "请给出一个发票号码,例如 fapiao export 26512000000000000001 --format pdf --out .")
 	}
-	if _, err := app.ParseInvoiceNumber(pos[0]); err != nil {
+	if err := app.CheckIssuedNumber(pos[0]); err != nil {
 		return badInput(env, "NUMBER", "invoice_number", err.Error())
 	}
 	format, err := app.ParseDocFormat(*formatName)

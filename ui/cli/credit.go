@@ -20,8 +20,7 @@ func runCredit(ctx context.Context, env Env, args []string) int {
 	}
 	return withServices(ctx, env, func(svc *app.Services) int {
 		if svc.Credit == nil {
-			fmt.Fprintln(env.Stderr, "当前开票服务不提供授信额度查询")
-			return ExitRefused
+			return unavailable(env, svc, app.FeatureCreditLine, "当前开票服务不提供授信额度查询")
 		}
 		st, err := svc.Credit.Refresh(ctx)
 		var tooSoon *app.CreditTooSoonError

@@ -26,8 +26,7 @@ func runFace(ctx context.Context, env Env, args []string) int {
 	}
 	return withServices(ctx, env, func(svc *app.Services) int {
 		if svc.Face == nil {
-			fmt.Fprintln(env.Stderr, "当前开票服务不需要也不支持人脸认证")
-			return ExitRefused
+			return unavailable(env, svc, app.FeatureFaceAuth, "当前开票服务不需要也不支持人脸认证")
 		}
 		return run(ctx, env, svc, rest)
 	})

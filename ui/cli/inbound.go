@@ -50,8 +50,7 @@ func inboundSync(ctx context.Context, env Env, args []string) int {
 	}
 	return withServices(ctx, env, func(svc *app.Services) int {
 		if svc.Inbound == nil {
-			fmt.Fprintln(env.Stderr, "没有进项同步服务:config.toml 的 [inbound] 未配置 base_url,且开票服务不是沙箱")
-			return ExitRefused
+			return unavailable(env, svc, app.FeatureInbound, "没有进项同步服务:config.toml 的 [inbound] 未配置 base_url,且开票服务不是沙箱")
 		}
 		run, err := svc.Inbound.Sync(ctx, req, func(p app.SyncProgress) {
 			fmt.Fprintf(env.Stderr, "\r%s 第 %d/%d 页,已同步 %d 张,%d 张/秒   ", p.Status.Label(), p.Page, p.PageCount, p.Run.Invoices, p.PerSecond)
@@ -144,8 +143,7 @@ func inboundList(ctx context.Context, env Env, args []string) int {
 	}
 	return withServices(ctx, env, func(svc *app.Services) int {
 		if svc.Inbound == nil {
-			fmt.Fprintln(env.Stderr, "没有进项同步服务")
-			return ExitRefused
+			return unavailable(env, svc, app.FeatureInbound, "没有进项同步服务")
 		}
 		rows, err := svc.Inbound.Query(ctx, q)
 		if err != nil {

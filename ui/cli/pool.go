@@ -22,8 +22,7 @@ func runPool(ctx context.Context, env Env, args []string) int {
 	}
 	return withServices(ctx, env, func(svc *app.Services) int {
 		if svc.Pool == nil {
-			fmt.Fprintln(env.Stderr, "没有预赋码号码池:config.toml 的 [leqi] 未配置 base_url,且开票服务不是沙箱")
-			return ExitRefused
+			return unavailable(env, svc, app.FeatureNumberPool, "没有预赋码号码池:config.toml 的 [leqi] 未配置 base_url,且开票服务不是沙箱")
 		}
 		if args[0] == "replenish" {
 			res, err := svc.Pool.Replenish(ctx)

@@ -39,8 +39,7 @@ func runRed(ctx context.Context, env Env, args []string) int {
 	}
 	return withServices(ctx, env, func(svc *app.Services) int {
 		if svc.Red == nil {
-			fmt.Fprintln(env.Stderr, "当前开票服务不支持红字发票")
-			return ExitRefused
+			return unavailable(env, svc, app.FeatureRedForms, "当前开票服务不支持红字发票")
 		}
 		c, err := svc.Red.Start(ctx, req)
 		if err != nil && c.ID == 0 {
@@ -77,8 +76,7 @@ func runRedCases(ctx context.Context, env Env, sub string, args []string) int {
 	}
 	return withServices(ctx, env, func(svc *app.Services) int {
 		if svc.Red == nil {
-			fmt.Fprintln(env.Stderr, "当前开票服务不支持红字发票")
-			return ExitRefused
+			return unavailable(env, svc, app.FeatureRedForms, "当前开票服务不支持红字发票")
 		}
 		if sub == "resume" {
 			id, err := strconv.ParseInt(pos[0], 10, 64)

@@ -10,6 +10,9 @@ import (
 // is a string with two decimals so no consumer ever parses it as a float.
 type invoiceView struct {
 	Number        string     `json:"number"`
+	Code          string     `json:"code,omitempty"`       // 发票代码, where the provider returns one
+	CheckCode     string     `json:"check_code,omitempty"` // 校验码
+	BlueNumber    string     `json:"blue_number,omitempty"`
 	RequestSerial string     `json:"request_serial"`
 	IssuedAt      string     `json:"issued_at"`
 	Status        string     `json:"status"`
@@ -44,7 +47,7 @@ type lineView struct {
 
 func viewOf(inv app.Invoice) invoiceView {
 	v := invoiceView{
-		Number: inv.Number, RequestSerial: inv.RequestSerial, Status: string(inv.Status),
+		Number: inv.Number, Code: inv.Code, CheckCode: inv.CheckCode, BlueNumber: inv.BlueNumber, RequestSerial: inv.RequestSerial, Status: string(inv.Status),
 		StatusMessage: inv.StatusMessage, Type: string(inv.Type), Provider: inv.Provider,
 		Seller: inv.Seller, Buyer: inv.Buyer, Lines: make([]lineView, len(inv.Lines)),
 		TotalAmount: app.FormatMoney(inv.TotalAmount), TotalTax: app.FormatMoney(inv.TotalTax),
