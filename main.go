@@ -81,8 +81,13 @@ func runDesktop(ctx context.Context, home string) int {
 	}()
 	svc, closeServices, err := openServices(ctx, home)
 	if err != nil {
+		// A broken config.toml or a missing secret: show why, and the
+		// settings screen to fix it.
+		cfg, _ := app.LoadConfig(home)
 		w := a.NewWindow("Fapiao 发票")
-		w.SetContent(container.NewPadded(widget.NewLabel("无法启动:\n" + err.Error())))
+		w.SetContent(container.NewPadded(container.NewVBox(
+			widget.NewLabel("无法启动:\n"+err.Error()),
+			widget.NewButton("打开设置", func() { ui.NewSettingsWindow(a, settingsFor(home, cfg)).Show() }))))
 		w.ShowAndRun()
 		return cli.ExitRefused
 	}

@@ -28,9 +28,13 @@ type dashboardScreen struct {
 	credit  *creditCard   // nil without a credit line
 	pool    *poolCard     // nil without a number pool
 	face    *faceCard     // nil without face authentication
-	stats   *statsCard
-	chart   *chartCard
-	content fyne.CanvasObject
+	// noCredit and noFace stand in for the credit and face cards where
+	// the provider has no such thing, saying why; nil otherwise.
+	noCredit *widget.Card
+	noFace   *widget.Card
+	stats    *statsCard
+	chart    *chartCard
+	content  fyne.CanvasObject
 }
 
 func newDashboardScreen(w *mainWindow) *dashboardScreen {
@@ -48,6 +52,12 @@ func newDashboardScreen(w *mainWindow) *dashboardScreen {
 	if w.svc.Face != nil {
 		d.face = newFaceCard(w)
 	}
+	if why := w.missingWhy(app.FeatureCreditLine); w.svc.Credit == nil && why != "" {
+		d.noCredit = unavailableCard(lang.X("dash.credit.title", "授信额度"), why)
+	}
+	if why := w.missingWhy(app.FeatureFaceAuth); w.svc.Face == nil && why != "" {
+		d.noFace = unavailableCard(lang.X("dash.face.title", "人脸认证"), why)
+	}
 	// The scroll gives the body at least the screen's height: the bottom
 	// row takes what the top one leaves, so the chart grows with the window.
 	top := container.NewVBox(d.summary.content, d.problem, d.topRow())
@@ -61,10 +71,14 @@ func (d *dashboardScreen) topRow() fyne.CanvasObject {
 	var cards []fyne.CanvasObject
 	if d.credit != nil {
 		cards = append(cards, d.credit.card)
+	} else if d.noCredit != nil {
+		cards = append(cards, d.noCredit)
 	}
 	cards = append(cards, d.stats.card)
 	if d.face != nil {
 		cards = append(cards, d.face.card)
+	} else if d.noFace != nil {
+		cards = append(cards, d.noFace)
 	}
 	return container.NewGridWithColumns(len(cards), cards...)
 }

@@ -76,6 +76,9 @@ func resolvedText(inv app.Invoice, err error) string {
 		return lang.X("detail.resolve.issued", "税局已开具该发票:号码 {{.Number}}。已记录。", map[string]any{"Number": inv.Number})
 	case errors.Is(err, app.ErrNotFound):
 		return lang.X("detail.resolve.not_found", "税局没有该流水号的发票,未开具。已改为待处理:可点击「重新提交」,沿用同一流水号,不会重复开具。")
+	case errors.Is(err, app.ErrNoLookup):
+		// 迅联云: asking again later would not help; resubmitting is safe.
+		return lang.X("detail.resolve.no_lookup", "当前开票服务不能按流水号查询开具结果。已改为待处理:请点击「重新提交」,沿用同一流水号,服务按流水号去重,不会重复开具。")
 	}
 	return lang.X("detail.resolve.failed", "查询失败:{{.Error}}\n\n结果仍待确认,请稍后再查询。请勿重复开具。", map[string]any{"Error": err.Error()})
 }

@@ -46,6 +46,8 @@ type mainWindow struct {
 	facePanel *facePanel   // the open face-authentication panel, if any
 	loginBox  *loginDialog // the open e-tax login dialog, if any
 
+	settings *settingsScreen // the open 设置 window, if any
+
 	dash      *dashboardScreen   // the 额度 screen; nil without a dashboard
 	dashTab   *container.TabItem // its navigation entry
 	dashState dashState
@@ -55,6 +57,10 @@ type mainWindow struct {
 	redTab     *container.TabItem // its navigation entry
 	redWizard  *redWizard         // the open red wizard, if any
 	redRefresh redRefreshState    // how the last question about pending forms went
+
+	inbound      *inboundScreen     // the 进项发票 tab; nil without an inbound service
+	inboundTab   *container.TabItem // its navigation entry
+	inboundState inboundState
 }
 
 // NewMainWindow builds the main window (1200×860) without showing it. It
@@ -66,7 +72,7 @@ func NewMainWindow(a fyne.App, svc *app.Services) fyne.Window {
 }
 
 func newMainWindow(a fyne.App, svc *app.Services, t *tasks) *mainWindow {
-	w := &mainWindow{app: a, svc: svc, win: a.NewWindow("Fapiao"), tasks: t}
+	w := &mainWindow{app: a, svc: svc, win: a.NewWindow("Fapiao"), tasks: t, inboundState: newInboundState()}
 	w.ctx, w.closeCtx = context.WithCancel(context.Background())
 	w.saver = newDraftSaver(svc.Drafts, func(err error) {
 		w.tasks.toUI(func() {
@@ -86,6 +92,7 @@ func newMainWindow(a fyne.App, svc *app.Services, t *tasks) *mainWindow {
 	w.watchDashboard()
 	w.startPoolScheduler()
 	w.startMinuteLoop()
+	w.readInboundRuns()
 	return w
 }
 
@@ -95,6 +102,7 @@ func (w *mainWindow) closed() {
 	w.saver.stop()
 	w.closeCtx()
 	w.session.stopWatching()
+	w.closeSettings()
 }
 
 // build creates the window's content, menu and title in the current language.
@@ -107,6 +115,12 @@ func (w *mainWindow) build() {
 		container.NewTabItemWithIcon(lang.X("nav.issue", "开票"), theme.DocumentCreateIcon(), w.form.content),
 		container.NewTabItemWithIcon(lang.X("nav.issued", "已开发票"), theme.ListIcon(), w.list.content),
 	)
+	w.inbound, w.inboundTab = nil, nil
+	if w.svc.Inbound != nil {
+		w.inbound = newInboundScreen(w)
+		w.inboundTab = container.NewTabItemWithIcon(lang.X("nav.inbound", "进项发票"), theme.DownloadIcon(), w.inbound.content)
+		w.tabs.Append(w.inboundTab)
+	}
 	w.dash, w.dashTab = nil, nil
 	if w.svc.Dashboard != nil {
 		w.dash = newDashboardScreen(w)
@@ -124,6 +138,8 @@ func (w *mainWindow) build() {
 		switch {
 		case item == w.tabs.Items[tabIssued]:
 			w.list.refresh()
+		case w.inbound != nil && item == w.inboundTab:
+			w.inbound.refresh()
 		case w.dash != nil && item == w.dashTab:
 			w.dash.refresh()
 		case w.red != nil && item == w.redTab:
@@ -165,6 +181,9 @@ func (w *mainWindow) setLanguage(code string) {
 	typed, fields, showAll := w.form.draft(), w.form.fields, w.form.showAll
 	tab := w.tabs.SelectedIndex()
 	selected := w.list.selected
+	if w.inbound != nil {
+		w.inboundState.filter = w.inbound.filter.values()
+	}
 	w.build()
 	w.form.load(typed)
 	for path, state := range fields {

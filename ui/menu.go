@@ -44,6 +44,11 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	if w.svc.Login != nil {
 		items = append(items, fyne.NewMenuItem(lang.X("menu.login", "登录电子税务局…"), w.loginOnDemand))
 	}
+	if w.svc.Settings != nil {
+		settings := fyne.NewMenuItem(lang.X("menu.settings", "设置…"), w.openSettings)
+		settings.Shortcut = shortcutSettings
+		items = append(items, fyne.NewMenuItemSeparator(), settings)
+	}
 	invoice := fyne.NewMenu(lang.X("menu.invoice", "发票"), items...)
 
 	chinese := fyne.NewMenuItem(languageNames[langChinese], func() { w.setLanguage(langChinese) })

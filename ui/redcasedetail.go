@@ -108,8 +108,10 @@ func (d *redCaseDetail) show(c app.RedCase, moves []app.RedTransition, inv app.I
 	add(lang.X("detail.buyer", "购买方"), joinLabel(c.Buyer.Name, c.Buyer.TaxID))
 	add(lang.X("red.reason", "红冲原因"), reasonLabel(c.Reason)+"  "+modeLabel(c.Partial))
 	add(lang.X("issued.total", "价税合计"), yuan(c.Total))
-	add(lang.X("red.form_number", "确认单编号"), dash(c.Form.Number))
-	add(lang.X("red.form_state", "确认单状态"), formStateLabel(c.Form.State))
+	if !d.w.directRed() { // no form where red invoices go straight against the blue one
+		add(lang.X("red.form_number", "确认单编号"), dash(c.Form.Number))
+		add(lang.X("red.form_state", "确认单状态"), formStateLabel(c.Form.State))
+	}
 	add(lang.X("red.red_number", "红字发票号码"), dash(c.RedNumber))
 	if c.Serial != "" {
 		add(lang.X("detail.serial", "流水号"), c.Serial)

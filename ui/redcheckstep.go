@@ -41,7 +41,11 @@ func newRedCheckStep(wiz *redWizard, number string) *redCheckStep {
 	s.number.onEscape = wiz.close
 	s.bar = widget.NewProgressBarInfinite()
 	s.bar.Stop()
-	s.progress = container.NewVBox(widget.NewLabel(lang.X("red.checking", "正在向税局核对蓝字发票……")), s.bar)
+	checking := lang.X("red.checking", "正在向税局核对蓝字发票……")
+	if wiz.w.directRed() {
+		checking = lang.X("red.direct.checking", "正在核对本机的开具记录……")
+	}
+	s.progress = container.NewVBox(widget.NewLabel(checking), s.bar)
 	s.progress.Hide()
 	row := container.NewBorder(nil, nil, widget.NewLabel(lang.X("red.number", "蓝字发票号码")), nil, s.number)
 	s.content = container.NewBorder(container.NewVBox(row, s.numberErr, s.progress), nil, nil, nil,
@@ -119,9 +123,16 @@ func (s *redCheckStep) showDetails() {
 	fields = append(fields, pair(lang.X("detail.date", "开票日期"), formatTime(chk.IssuedAt))...)
 	fields = append(fields, pair(lang.X("detail.type", "发票类型"), typeLabel(chk.Type))...)
 	fields = append(fields, pair(lang.X("detail.buyer", "购买方"), joinLabel(chk.Buyer.Name, chk.Buyer.TaxID))...)
-	fields = append(fields, pair(lang.X("red.buyer_did", "购买方处理"), buyerUseText(chk.BlueCheck))...)
+	direct := s.wiz.w.directRed()
+	if !direct { // the local record knows nothing of what the buyer did
+		fields = append(fields, pair(lang.X("red.buyer_did", "购买方处理"), buyerUseText(chk.BlueCheck))...)
+	}
 	if chk.Message != "" {
-		fields = append(fields, pair(lang.X("red.bureau_says", "税局答复"), chk.Message)...)
+		caption := lang.X("red.bureau_says", "税局答复")
+		if direct {
+			caption = lang.X("red.direct.check_result", "核对结果")
+		}
+		fields = append(fields, pair(caption, chk.Message)...)
 	}
 	if chk.Status.Label != "" {
 		fields = append(fields, pair(lang.X("red.reversed_before", "已红冲"),
@@ -131,7 +142,11 @@ func (s *redCheckStep) showDetails() {
 	if open := openCasesText(chk.Cases); open != "" {
 		fields = append(fields, pair(lang.X("red.open_cases", "进行中的红冲"), open)...)
 	}
-	objects := []fyne.CanvasObject{container.New(newTwoColumns(), fields...), confirmationBanner(chk.BlueCheck)}
+	banner := confirmationBanner(chk.BlueCheck)
+	if direct {
+		banner = directRedBanner(s.wiz.w.providerLabel())
+	}
+	objects := []fyne.CanvasObject{container.New(newTwoColumns(), fields...), banner}
 	left := app.LeftToReverse(chk.Remaining)
 	if len(left) == 0 {
 		nothing := widget.NewLabel(lang.X("red.nothing_left", "没有可红冲的金额:剩余金额已全部在进行中的红冲里。请在「红冲」中处理那一笔。"))
@@ -174,6 +189,19 @@ func confirmationBanner(c app.BlueCheck) fyne.CanvasObject {
 		l.Text = lang.X("red.no_buyer_needed", "无需购买方确认:申请确认单后即可开具红字发票")
 		l.Importance = widget.SuccessImportance
 	}
+	return l
+}
+
+// directRedBanner is confirmationBanner for a provider that issues red
+// invoices straight against the blue one: there is no form, and nobody
+// to wait for.
+func directRedBanner(provider string) fyne.CanvasObject {
+	l := widget.NewLabel(lang.X("red.direct.banner", "{{.Provider}}按蓝票号码直接开具红字发票:无需红字确认单,也无需等待购买方确认",
+		map[string]any{"Provider": provider}))
+	l.Wrapping = fyne.TextWrapWord
+	l.TextStyle.Bold = true
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Importance = widget.SuccessImportance
 	return l
 }
 

@@ -132,6 +132,9 @@ func (s *redChoiceStep) reasonChanged() {
 		why = lang.X("red.partial.choose_reason", "请先选择红冲原因")
 	case s.chk.PartialRefusal != "":
 		why = s.chk.PartialRefusal
+		if provider := s.wiz.w.missingWhy(app.FeaturePartialRed); provider != "" {
+			why = provider // the provider's own reason says more than "not supported"
+		}
 	case s.reason() == app.RedReasonMistake:
 		why = lang.X("red.partial.mistake", "开票有误(01)只能全额红冲")
 	}

@@ -54,8 +54,11 @@ func newRedResultStep(wiz *redWizard) *redResultStep {
 			func() { wiz.w.exporter.export(s.out.inv, f) }))
 	}
 	// The red invoice, once issued, is what the clerk came for: it goes first.
-	body := container.NewVBox(s.waiting, s.problem, s.invoice, sectionTitle(lang.X("red.form_title", "红字发票信息确认单")),
-		s.form, s.notice, s.hint)
+	title := lang.X("red.form_title", "红字发票信息确认单")
+	if wiz.w.directRed() {
+		title = lang.X("red.direct.case_title", "红冲记录")
+	}
+	body := container.NewVBox(s.waiting, s.problem, s.invoice, sectionTitle(title), s.form, s.notice, s.hint)
 	s.content = container.NewVScroll(body)
 	s.clear()
 	return s
@@ -103,7 +106,7 @@ func (s *redResultStep) show(out redOutcome) {
 	s.waiting.Hide()
 	c := out.c
 	if c.ID != 0 {
-		s.form.Objects = formFields(c, false)
+		s.form.Objects = formFields(c, false, s.wiz.w.directRed())
 		s.form.Refresh()
 	}
 	s.showNotice(c)
@@ -122,17 +125,20 @@ func (s *redResultStep) show(out redOutcome) {
 	s.showInvoice(out)
 }
 
-// formFields are the form's number and state, and — withMessage — the
+// formFields are the form's number and state (none when red invoices go
+// straight against the blue one), the case, and — withMessage — the
 // case's last word (the wizard says it in its own words).
-func formFields(c app.RedCase, withMessage bool) []fyne.CanvasObject {
+func formFields(c app.RedCase, withMessage, direct bool) []fyne.CanvasObject {
 	pair := func(caption, value string) []fyne.CanvasObject {
 		v := widget.NewLabel(value)
 		v.Wrapping = fyne.TextWrapWord
 		return []fyne.CanvasObject{captionLabel(caption), v}
 	}
 	var objects []fyne.CanvasObject
-	objects = append(objects, pair(lang.X("red.form_number", "确认单编号"), dash(c.Form.Number))...)
-	objects = append(objects, pair(lang.X("red.form_state", "确认单状态"), formStateLabel(c.Form.State))...)
+	if !direct {
+		objects = append(objects, pair(lang.X("red.form_number", "确认单编号"), dash(c.Form.Number))...)
+		objects = append(objects, pair(lang.X("red.form_state", "确认单状态"), formStateLabel(c.Form.State))...)
+	}
 	objects = append(objects, pair(lang.X("red.case", "红冲编号"), strconv.FormatInt(c.ID, 10)+"  "+stepLabel(c.Step))...)
 	objects = append(objects, pair(lang.X("red.reason", "红冲原因"), reasonLabel(c.Reason)+"  "+modeLabel(c.Partial))...)
 	if withMessage && c.Message != "" {

@@ -80,6 +80,13 @@ func (s *redScreen) refresh() {
 func (s *redScreen) showRefreshed() {
 	st := s.w.redRefresh
 	s.query.Enable()
+	if s.w.directRed() {
+		// No forms wait for anybody: there is nothing to ask about.
+		s.query.Hide()
+		s.refreshed.SetText(lang.X("red.direct.note", "{{.Provider}}按蓝票号码直接开具红字发票,没有需要等待对方确认的确认单",
+			map[string]any{"Provider": s.w.providerLabel()}))
+		return
+	}
 	switch {
 	case st.runs == 0:
 		s.refreshed.SetText(lang.X("red.refresh.never", "待确认的确认单每5分钟自动查询一次状态"))

@@ -84,6 +84,9 @@ func (wiz *redWizard) stepBar() fyne.CanvasObject {
 		lang.X("red.step_bar.check", "① 核对蓝字发票"), lang.X("red.step_bar.choice", "② 红冲方式"),
 		lang.X("red.step_bar.form", "③ 申请确认单"), lang.X("red.step_bar.issue", "④ 开具红字发票"),
 	}
+	if wiz.w.directRed() {
+		names[redStepForm] = lang.X("red.direct.step_bar", "③ 提交红冲")
+	}
 	var objects []fyne.CanvasObject
 	for i, n := range names {
 		if i > 0 {
@@ -139,6 +142,9 @@ func (wiz *redWizard) render() {
 	case redStepChoice:
 		back, next = !wiz.running, !wiz.running
 		nextText, nextIcon = lang.X("red.apply", "申请确认单"), theme.MailSendIcon()
+		if wiz.w.directRed() {
+			nextText, nextIcon = lang.X("red.direct.apply", "开具红字发票"), theme.ConfirmIcon()
+		}
 	default:
 		back = !wiz.running && wiz.result.canGoBack()
 		next = !wiz.running
@@ -226,7 +232,11 @@ func (wiz *redWizard) setRunning(on bool) {
 // start applies for the form (and issues at once where the form allows),
 // showing the outcome on the result step.
 func (wiz *redWizard) start(req app.RedRequest) {
-	wiz.result.begin(req, lang.X("red.applying", "正在向税局申请红字发票信息确认单……"))
+	text := lang.X("red.applying", "正在向税局申请红字发票信息确认单……")
+	if wiz.w.directRed() {
+		text = lang.X("red.direct.applying", "正在通过{{.Provider}}开具红字发票……", map[string]any{"Provider": wiz.w.providerLabel()})
+	}
+	wiz.result.begin(req, text)
 	wiz.show(redStepForm)
 	wiz.setRunning(true)
 	wiz.w.callRed(func(ctx context.Context) (app.RedCase, error) { return wiz.w.svc.Red.Start(ctx, req) }, wiz.finished)

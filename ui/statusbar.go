@@ -32,10 +32,14 @@ type statusBar struct {
 	login     *widget.Button
 	face      *widget.Button
 	faceError *widget.Label // the bureau could not be asked about face authentication
-	redError  *widget.Label // the last round of questions about pending red forms failed
-	credit    *widget.Label // 剩余授信额度; hidden when the provider cannot report it
-	poolError *widget.Label // the number pool's scheduler failed
-	newYear   *widget.Label // December: next year's numbers are needed on 1 January
+	// faceNote says, where the face button would be, why the provider
+	// needs no face authentication (迅联云, 乐企).
+	faceNote  fyne.CanvasObject
+	settings  *widget.Button // opens 设置; hidden without a settings service
+	redError  *widget.Label  // the last round of questions about pending red forms failed
+	credit    *widget.Label  // 剩余授信额度; hidden when the provider cannot report it
+	poolError *widget.Label  // the number pool's scheduler failed
+	newYear   *widget.Label  // December: next year's numbers are needed on 1 January
 	session   fyne.CanvasObject
 	language  *widget.Select
 	content   fyne.CanvasObject
@@ -72,6 +76,10 @@ func newStatusBar(w *mainWindow) *statusBar {
 	if w.svc.Face == nil {
 		b.face.Hide()
 	}
+	b.faceNote = whyNote(w.missingWhy(app.FeatureFaceAuth))
+	if w.svc.Face != nil {
+		b.faceNote.Hide()
+	}
 	b.redError = widget.NewLabel("")
 	b.redError.Importance = widget.DangerImportance
 	b.redError.Truncation = fyne.TextTruncateEllipsis
@@ -90,14 +98,18 @@ func newStatusBar(w *mainWindow) *statusBar {
 	b.newYear.Hide()
 	// Two lines: one line cannot hold everything at the window's width,
 	// and the session line is what the clerk most needs to see.
-	session := container.NewBorder(nil, nil, container.NewHBox(b.login, b.face), b.credit,
+	session := container.NewBorder(nil, nil, container.NewHBox(b.login, b.face, b.faceNote), b.credit,
 		container.NewVBox(b.faceError, b.redError, b.poolError, b.newYear))
-	if w.svc.Login == nil && w.svc.Face == nil && w.svc.Credit == nil {
+	if w.svc.Login == nil && w.svc.Face == nil && w.svc.Credit == nil && !b.faceNote.Visible() {
 		session.Hide()
 	}
 	b.session = session
 	left := container.NewHBox(b.sandbox, b.provider, b.seller, b.notice)
-	right := container.NewHBox(widget.NewLabel("语言 Language"), b.language)
+	b.settings = widget.NewButtonWithIcon(lang.X("statusbar.settings", "设置"), theme.SettingsIcon(), w.openSettings)
+	if w.svc.Settings == nil {
+		b.settings.Hide()
+	}
+	right := container.NewHBox(b.settings, widget.NewLabel("语言 Language"), b.language)
 	b.content = container.NewVBox(widget.NewSeparator(), session, container.NewBorder(nil, nil, left, right, b.reconcile))
 	return b
 }
