@@ -129,9 +129,17 @@ func CapabilitiesOf(provider string, svc *Services) Capabilities {
 		FeatureNumberPool: svc.Pool != nil,
 		FeatureInbound:    svc.Inbound != nil,
 	}
+	return capabilitiesWith(provider, has)
+}
+
+// capabilitiesWith pairs what is available with the reasons for what is
+// not: the provider's interface first, else the config.toml section that
+// would enable it.
+func capabilitiesWith(provider string, has map[Feature]bool) Capabilities {
 	why := map[Feature]string{
 		FeatureNumberPool: "未配置 [leqi] 的 base_url(乐企直连),没有预赋码号码池",
 		FeatureInbound:    "未配置 [inbound] 的 base_url(进项同步服务 S000621)",
+		FeaturePartialRed: "未开启 partial_red(票单云的部分红冲扩展)",
 	}
 	for f, reason := range providerLimits[provider] {
 		why[f] = reason

@@ -50,3 +50,17 @@ func CheckIssuedNumber(s string) error {
 func (n InvoiceNumber) UsableOn(t time.Time) bool {
 	return t.In(ChinaTime).Year() == n.Year
 }
+
+// paperNumber reports whether s is an 8-digit number of the kind 迅联云
+// returns beside an invoice code: a direct red names it as it was issued.
+func paperNumber(s string) bool {
+	if len(s) != 8 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

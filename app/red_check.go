@@ -126,17 +126,3 @@ func (m RedMark) Left(blue Invoice) decimal.Decimal { return blue.Total.Add(m.Re
 // Full reports whether the issued reds took the whole invoice (全额红冲);
 // with some issued and some left it is 部分红冲.
 func (m RedMark) Full(blue Invoice) bool { return m.Issued > 0 && !m.Left(blue).IsPositive() }
-
-// paperNumber reports whether s is an 8-digit number of the kind 迅联云
-// returns beside an invoice code: a direct red names it as it was issued.
-func paperNumber(s string) bool {
-	if len(s) != 8 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}

@@ -127,13 +127,5 @@ func PlannedCapabilities(cfg Config) Capabilities {
 	case ProviderLeqi:
 		has[FeatureCreditLine], has[FeatureLookup], has[FeatureNumberPool] = true, true, true
 	}
-	why := map[Feature]string{
-		FeatureNumberPool: "未配置 [leqi] 的 base_url(乐企直连),没有预赋码号码池",
-		FeatureInbound:    "未配置 [inbound] 的 base_url(进项同步服务 S000621)",
-		FeaturePartialRed: "未开启 partial_red(票单云的部分红冲扩展)",
-	}
-	for f, reason := range providerLimits[cfg.Provider] {
-		why[f] = reason
-	}
-	return Capabilities{Provider: cfg.Provider, has: has, why: why}
+	return capabilitiesWith(cfg.Provider, has)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/go-resty/resty/v2"
 
 	"fapiao/app"
+	"fapiao/providers/internal/netfail"
 )
 
 // request is one qdjk call: a form sent with POST, or query parameters
@@ -81,7 +82,7 @@ func transportError(op string, err error) *app.ProviderError {
 		cause = ue.Err
 	}
 	var ne net.Error
-	if neverConnected(err) {
+	if netfail.NeverConnected(err) {
 		pe := transientError(op, "无法连接服务器:"+cause.Error(), cause)
 		pe.NotSent = true
 		return pe
@@ -108,15 +109,4 @@ func notSent(err error) error {
 		return &marked
 	}
 	return err
-}
-
-// neverConnected reports a failure to reach the server at all (refused,
-// unreachable, unknown host): the request was never written.
-func neverConnected(err error) bool {
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		return true
-	}
-	var opErr *net.OpError
-	return errors.As(err, &opErr) && opErr.Op == "dial"
 }

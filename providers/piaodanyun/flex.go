@@ -1,102 +1,14 @@
 package piaodanyun
 
-import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"strings"
+import "fapiao/providers/internal/flexjson"
 
-	"github.com/shopspring/decimal"
+// The answers' scalars are read tolerantly (a field is a string in one
+// answer, a number in the next); see package flexjson.
+type (
+	flexString  = flexjson.String
+	flexDecimal = flexjson.Decimal
+	flexInt     = flexjson.Int
 )
 
-// The provider writes the same field as a string in one answer and a number
-// in the next (the seed's own example mixes "je": "0.99…" with "spsl": 1), so
-// every scalar we read goes through one of these tolerant types. What we send
-// is always built as exact strings instead.
-
-// flexString reads a JSON string, number, boolean or null as text (null and
-// absent both read as "").
-type flexString string
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *flexString) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	switch {
-	case len(b) == 0 || bytes.Equal(b, []byte("null")):
-		*s = ""
-	case b[0] == '"':
-		var text string
-		if err := json.Unmarshal(b, &text); err != nil {
-			return err
-		}
-		*s = flexString(text)
-	case b[0] == '{' || b[0] == '[':
-		return fmt.Errorf("应为文本或数字,实为 %.20s", b)
-	default:
-		// A number, true or false: keep the literal as written.
-		*s = flexString(b)
-	}
-	return nil
-}
-
-// String returns the text without surrounding spaces (the provider pads
-// empty fields with a blank, e.g. "ghdwyhzh": " ").
-func (s flexString) String() string { return strings.TrimSpace(string(s)) }
-
-// maxExponent bounds the decimal exponents we accept from a provider: real
-// amounts need a handful of places, while "1e999999999" would make later
-// formatting allocate without limit.
-const maxExponent = 64
-
-// flexDecimal reads a decimal written as a string or a number. Null, an
-// empty string or text that is not a number leave it invalid, with the text
-// kept in Raw so a mapping can say what it could not read.
-type flexDecimal struct {
-	Value decimal.Decimal
-	Valid bool
-	Raw   string
-}
-
-// UnmarshalJSON implements json.Unmarshaler. It never fails on a scalar: a
-// field we cannot read is reported by whoever needs it, not by the decoder.
-func (d *flexDecimal) UnmarshalJSON(b []byte) error {
-	var s flexString
-	if err := s.UnmarshalJSON(b); err != nil {
-		return err
-	}
-	*d = parseFlexDecimal(s.String())
-	return nil
-}
-
-func parseFlexDecimal(text string) flexDecimal {
-	d := flexDecimal{Raw: text}
-	if text == "" {
-		return d
-	}
-	v, err := decimal.NewFromString(text)
-	if err != nil || v.Exponent() > maxExponent || v.Exponent() < -maxExponent {
-		return d
-	}
-	d.Value, d.Valid = v, true
-	return d
-}
-
-// flexInt reads an integer written as a string or a number ("1", 1, 1.0).
-// Like flexDecimal it is left invalid rather than failing the decode.
-type flexInt struct {
-	Value int64
-	Valid bool
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (n *flexInt) UnmarshalJSON(b []byte) error {
-	var d flexDecimal
-	if err := d.UnmarshalJSON(b); err != nil {
-		return err
-	}
-	*n = flexInt{}
-	if d.Valid && d.Value.IsInteger() && d.Value.Abs().LessThan(decimal.New(1, 18)) {
-		*n = flexInt{Value: d.Value.IntPart(), Valid: true}
-	}
-	return nil
-}
+// parseFlexDecimal reads text as a flexDecimal.
+func parseFlexDecimal(text string) flexDecimal { return flexjson.ParseDecimal(text) }

@@ -2,8 +2,6 @@ package xunlian
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,6 +13,7 @@ import (
 	"github.com/go-resty/resty/v2"
 
 	"fapiao/app"
+	"fapiao/providers/internal/netfail"
 )
 
 // issuePath is serverIssue's path below Config.BaseURL.
@@ -120,7 +119,7 @@ func transportError(err error) *app.ProviderError {
 	if errors.As(err, &ue) {
 		cause = ue.Err
 	}
-	if neverConnected(err) || badCertificate(err) {
+	if netfail.NeverConnected(err) || netfail.BadCertificate(err) {
 		// The request was never written. A certificate is never skipped:
 		// it has to be fixed (or trusted by the system).
 		pe := transientError("无法连接服务器,未发送:"+cause.Error(), cause)
@@ -137,27 +136,6 @@ func transportError(err error) *app.ProviderError {
 		return transientError("响应过大,已放弃读取", cause)
 	}
 	return transientError("网络错误:"+cause.Error(), cause)
-}
-
-// neverConnected reports a failure to reach the server at all (refused,
-// unreachable, unknown host): the request was never written.
-func neverConnected(err error) bool {
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		return true
-	}
-	var opErr *net.OpError
-	return errors.As(err, &opErr) && opErr.Op == "dial"
-}
-
-// badCertificate reports a TLS handshake refused for the server's
-// certificate: nothing was sent.
-func badCertificate(err error) bool {
-	var verr *tls.CertificateVerificationError
-	var uerr x509.UnknownAuthorityError
-	var herr x509.HostnameError
-	var cerr x509.CertificateInvalidError
-	return errors.As(err, &verr) || errors.As(err, &uerr) || errors.As(err, &herr) || errors.As(err, &cerr)
 }
 
 // logOutcome records one call: the serial, the HTTP status, the time taken

@@ -1,10 +1,9 @@
 package xunlian
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
 	"strings"
+
+	"fapiao/providers/internal/flexjson"
 )
 
 // The seed's own answer writes otherId as a string in the table and as a
@@ -12,33 +11,8 @@ import (
 // an answer goes through these tolerant types. What is sent is built from
 // exact strings instead.
 
-// flexString reads a JSON string, number, boolean or null as text (null and
-// absent both read as ""). A number keeps its literal as written, so a
-// 17-digit otherId is not rounded through a float.
-type flexString string
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *flexString) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	switch {
-	case len(b) == 0 || bytes.Equal(b, []byte("null")):
-		*s = ""
-	case b[0] == '"':
-		var text string
-		if err := json.Unmarshal(b, &text); err != nil {
-			return err
-		}
-		*s = flexString(text)
-	case b[0] == '{' || b[0] == '[':
-		return fmt.Errorf("应为文本或数字,实为 %.20s", b)
-	default:
-		*s = flexString(b)
-	}
-	return nil
-}
-
-// String returns the text without surrounding blanks.
-func (s flexString) String() string { return strings.TrimSpace(string(s)) }
+// flexString reads text or a bare number; see package flexjson.
+type flexString = flexjson.String
 
 // flexBool reads true/false written as a boolean, a string ("true",
 // "false") or a digit (1, 0). Anything else leaves it unset.
