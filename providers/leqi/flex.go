@@ -9,4 +9,3 @@ type (
 	flexDecimal = flexjson.Decimal
 	flexInt     = flexjson.Int
 )
-
